@@ -1,0 +1,181 @@
+"""Rules that relate several parts of an annotation: references, unique ids, responses.
+
+Why these are not pydantic validators: an error raised in a model validator has an empty
+location, so the user could not be told which line is wrong. Here each rule returns
+:class:`~argmap.diagnostics.Diagnostic` objects carrying the path to the offending value, and the
+loader resolves that path to a line and column. The rules never raise, so every problem in a file
+is reported in one run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+
+from argmap.diagnostics import Diagnostic, ErrorCode, did_you_mean
+from argmap.model import Annotation, Kind, Speech, Statement
+from argmap.validation import PartialStatement
+
+__all__ = ["RESPONSE_KINDS", "check", "check_parts"]
+
+RESPONSE_KINDS = frozenset(
+    {
+        Kind.DENIAL,
+        Kind.COUNTERCLAIM,
+        Kind.SUPPORT,
+        Kind.QUALIFICATION,
+        Kind.AGREEMENT,
+        Kind.ANSWER,
+    }
+)
+"""Kinds that only make sense as an answer to another statement.
+
+A concession is not one of them: news often reports a speaker conceding a fact nobody in the
+article asserted ("both men acknowledged that relations were at their worst").
+"""
+
+
+def _declared(kind: str, known: Collection[str]) -> str:
+    names = sorted(known)
+    if not names:
+        return f"no {kind}s are declared"
+    shown = ", ".join(names[:12]) + (", …" if len(names) > 12 else "")
+    return f"declared {kind}s: {shown}"
+
+
+def _unknown_hint(given: str, known: Collection[str], kind: str) -> str:
+    suggestion = did_you_mean(given, sorted(known))
+    declared = _declared(kind, known)
+    return f"{suggestion} ({declared})" if suggestion else declared
+
+
+def check(annotation: Annotation) -> list[Diagnostic]:
+    """Check the references and responses of a whole, valid annotation.
+
+    Returns:
+        Every problem found, each with the ``loc`` of the offending value.
+    """
+    return check_parts(annotation.speakers, annotation.topics, annotation.statements)
+
+
+def check_parts(
+    speaker_ids: Collection[str],
+    topic_ids: Collection[str],
+    statements: Sequence[Statement | PartialStatement],
+) -> list[Diagnostic]:
+    """Check the parts of an annotation that passed validation, when others did not.
+
+    The loader uses this so that a file with one malformed statement still gets every other
+    problem reported in the same run.
+
+    Args:
+        speaker_ids: The declared speaker ids (also those whose details are malformed).
+        topic_ids: The declared topic ids.
+        statements: The statements in file order; where one failed validation, the fields of
+            it that are valid (a rule that needs a missing field is skipped).
+
+    Returns:
+        Every problem found, each with the ``loc`` of the offending value.
+    """
+    speakers, topics = set(speaker_ids), set(topic_ids)
+    problems: list[Diagnostic] = []
+    first_index: dict[str, int] = {}
+    for index, statement in enumerate(statements):
+        if statement.id is None:
+            continue
+        if statement.id in first_index:
+            problems.append(
+                Diagnostic(
+                    ErrorCode.DUPLICATE_ID,
+                    f"statement id '{statement.id}' is already used",
+                    ("statements", index, "id"),
+                    hint="give each statement its own id",
+                    note=f"'{statement.id}' is first used here",
+                    note_loc=("statements", first_index[statement.id], "id"),
+                )
+            )
+        else:
+            first_index[statement.id] = index
+    known_statements = set(first_index)
+
+    for index, statement in enumerate(statements):
+        at = ("statements", index)
+        invalid = statement.invalid if isinstance(statement, PartialStatement) else frozenset()
+        if statement.speaker is not None and statement.speaker not in speakers:
+            problems.append(
+                Diagnostic(
+                    ErrorCode.UNKNOWN_SPEAKER,
+                    f"unknown speaker '{statement.speaker}'",
+                    (*at, "speaker"),
+                    hint=_unknown_hint(statement.speaker, speakers, "speaker"),
+                )
+            )
+        if statement.topic is not None and statement.topic not in topics:
+            problems.append(
+                Diagnostic(
+                    ErrorCode.UNKNOWN_TOPIC,
+                    f"unknown topic '{statement.topic}'",
+                    (*at, "topic"),
+                    hint=_unknown_hint(statement.topic, topics, "topic"),
+                )
+            )
+        if statement.speech is Speech.DIRECT and not statement.quote and "quote" not in invalid:
+            problems.append(
+                Diagnostic(
+                    ErrorCode.DIRECT_WITHOUT_QUOTE,
+                    "direct speech needs a quote",
+                    (*at, "speech"),
+                    hint="add the speaker's words as 'quote:', or mark the statement "
+                    "'speech: reported'",
+                )
+            )
+        if (
+            statement.kind in RESPONSE_KINDS
+            and not statement.responds_to
+            and "responds_to" not in invalid
+        ):
+            problems.append(
+                Diagnostic(
+                    ErrorCode.MISSING_TARGET,
+                    f"a {statement.kind} that responds to nothing",
+                    (*at, "kind"),
+                    severity="warning",
+                    hint="say which statement it answers with 'responds_to:', or make it a claim",
+                )
+            )
+        problems.extend(_check_responses(statement, index, known_statements))
+    return problems
+
+
+def _check_responses(
+    statement: Statement | PartialStatement, index: int, known: Collection[str]
+) -> Iterable[Diagnostic]:
+    seen: dict[str, int] = {}
+    for position, response in enumerate(statement.responds_to):
+        if response is None:
+            continue
+        at = ("statements", index, "responds_to", position, "to")
+        if response.to == statement.id:
+            yield Diagnostic(
+                ErrorCode.SELF_RESPONSE,
+                f"statement '{statement.id}' responds to itself",
+                at,
+                hint="a statement answers another statement; check the id",
+            )
+        elif response.to not in known:
+            yield Diagnostic(
+                ErrorCode.UNKNOWN_STATEMENT,
+                f"responds to unknown statement '{response.to}'",
+                at,
+                hint=did_you_mean(response.to, sorted(known)) or "no statement has this id",
+            )
+        if response.to in seen:
+            yield Diagnostic(
+                ErrorCode.DUPLICATE_RESPONSE,
+                f"responds to '{response.to}' twice",
+                at,
+                hint="list each statement once; give it the one relation that fits",
+                note="first listed here",
+                note_loc=("statements", index, "responds_to", seen[response.to], "to"),
+            )
+        else:
+            seen[response.to] = position
