@@ -1,0 +1,176 @@
+"""The ``argmap`` command line: parses options and calls the library, nothing more.
+
+Exit status: 0 when every file is valid (or rendered), 1 when an input is invalid or an output
+cannot be made, 2 for a usage error (click's own). Problems with input are printed as
+``file:line:column: error: message [code]``, never as a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from argmap.diagnostics import AnnotationError, ArgmapError, Diagnostic
+from argmap.dispute import Dispute
+from argmap.graph import build_graph
+from argmap.loader import load
+from argmap.output import write_output
+from argmap.render import FORMATS, GROUP_BY, RenderOptions, format_for, render
+
+__all__ = ["main"]
+
+
+def _echo_diagnostics(diagnostics: tuple[Diagnostic, ...]) -> None:
+    for diagnostic in diagnostics:
+        click.echo(str(diagnostic), err=True)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+@contextmanager
+def _reported() -> Iterator[None]:
+    """Turn argmap's own errors into messages on stderr and exit status 1."""
+    try:
+        yield
+    except AnnotationError as exc:
+        _echo_diagnostics(exc.diagnostics)
+        names = sorted({d.position.path for d in exc.diagnostics if d.position})
+        where = f" in {', '.join(names)}" if names else ""
+        click.echo(f"argmap: {_plural(len(exc.errors), 'error')}{where}", err=True)
+        raise SystemExit(1) from None
+    except ArgmapError as exc:
+        click.echo(f"argmap: {exc}", err=True)
+        raise SystemExit(1) from None
+
+
+def _load(path: Path) -> Dispute:
+    dispute = load(path)
+    _echo_diagnostics(dispute.warnings)
+    return dispute
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="argmap", prog_name="argmap")
+def main() -> None:
+    """Map who claims, denies and counters what in an annotated news article."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing for valid files.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+def validate(files: tuple[Path, ...], quiet: bool, strict: bool) -> None:
+    """Check annotation FILES: schema, references and that every quote is in the article.
+
+    Every problem of every file is reported, as file:line:column: message.
+    """
+    failed = 0
+    for path in files:
+        try:
+            with _reported():
+                dispute = _load(path)
+        except SystemExit:
+            failed += 1
+            continue
+        if strict and dispute.warnings:
+            click.echo(f"argmap: {_plural(len(dispute.warnings), 'warning')} in {path}", err=True)
+            failed += 1
+        elif not quiet:
+            annotation = dispute.annotation
+            quotes = sum(len(a) for a in dispute.anchors.values())
+            click.echo(
+                f"{path}: ok ({_plural(len(annotation.statements), 'statement')}, "
+                f"{_plural(len(annotation.speakers), 'speaker')}, "
+                f"{_plural(len(annotation.topics), 'topic')}, "
+                f"{_plural(quotes, 'quote')} anchored)"
+            )
+    if failed:
+        raise SystemExit(1)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="The file to write ('-' for standard output); its suffix sets the format.",
+)
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(FORMATS), help="The format, if not the suffix's."
+)
+@click.option(
+    "--group-by",
+    type=click.Choice(GROUP_BY),
+    default="speaker",
+    show_default=True,
+    help="Cluster statements by speaker, by topic, or not at all.",
+)
+@click.option(
+    "--color-by",
+    type=click.Choice(["speaker", "group"]),
+    default="speaker",
+    show_default=True,
+    help="Colour statements by speaker, or by the speaker's group.",
+)
+@click.option(
+    "--wrap",
+    type=click.IntRange(10, 200),
+    default=RenderOptions.wrap,
+    show_default=True,
+    help="Characters per line of statement text.",
+)
+@click.option("--no-legend", is_flag=True, help="Leave out the legend.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=RenderOptions.timeout,
+    show_default=True,
+    help="Seconds Graphviz may take before the rendering is abandoned.",
+)
+def render_command(
+    file: Path,
+    output: Path,
+    fmt: str | None,
+    group_by: str,
+    color_by: str,
+    wrap: int,
+    no_legend: bool,
+    timeout: float,
+) -> None:
+    """Draw the argument map of an annotation FILE as SVG, PNG, PDF or DOT.
+
+    The output file is replaced only once the map is complete.
+    """
+    suffix_format = format_for(str(output))
+    if fmt is None:
+        if suffix_format is None:
+            raise click.BadParameter(
+                f"cannot tell the format from '{output}'; use a suffix "
+                f"({', '.join('.' + f for f in FORMATS)}) or --format",
+                param_hint="'-o' / '--output'",
+            )
+        fmt = suffix_format
+    elif suffix_format is not None and suffix_format != fmt:
+        raise click.BadParameter(
+            f"'{output}' says {suffix_format} but --format says {fmt}",
+            param_hint="'-f' / '--format'",
+        )
+    options = RenderOptions(
+        group_by=group_by,  # type: ignore[arg-type]
+        color_by=color_by,  # type: ignore[arg-type]
+        wrap=wrap,
+        legend=not no_legend,
+        timeout=timeout,
+    )
+    with _reported():
+        write_output(output, render(build_graph(_load(file)), fmt, options))
+
+
+render_command.name = "render"

@@ -1,0 +1,67 @@
+"""How a map looks: the speaker palette and the line style of each relation.
+
+Why these choices: speakers get the Okabe–Ito palette, which stays distinguishable for the common
+forms of colour blindness, as light fills (so black text stays readable) with a full-colour
+border. Relations are told apart by line style and arrowhead as well as by colour, so a denial
+still looks different from a support when printed in greyscale: an attack ends in a bar or a
+solid head, an acceptance in an open one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from argmap.model import Kind, Relation
+
+__all__ = ["KIND_LABELS", "PALETTE", "RELATION_STYLES", "EdgeStyle", "tint"]
+
+PALETTE: Final = (
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#F0E442",  # yellow
+    "#7F7F7F",  # grey
+)
+"""Speaker (or group) colours, assigned in declaration order and reused after eight."""
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeStyle:
+    """The look of one relation's arrows, and its sample in the legend."""
+
+    color: str
+    style: str
+    arrowhead: str
+    penwidth: float
+    sample: str
+
+
+RELATION_STYLES: Final[dict[Relation, EdgeStyle]] = {
+    Relation.DENIES: EdgeStyle("#B2182B", "solid", "tee", 2.2, "━━━━┫"),
+    Relation.COUNTERS: EdgeStyle("#B2182B", "dashed", "normal", 1.8, "╸╸╸╸▶"),
+    Relation.QUALIFIES: EdgeStyle("#7B3294", "dashed", "diamond", 1.5, "╸╸╸╸◆"),
+    Relation.CONCEDES: EdgeStyle("#2166AC", "dotted", "empty", 1.8, "┅┅┅┅▷"),
+    Relation.SUPPORTS: EdgeStyle("#1B7837", "solid", "normal", 1.8, "━━━━▶"),
+    Relation.AGREES: EdgeStyle("#1B7837", "dotted", "empty", 1.8, "┅┅┅┅▷"),
+    Relation.QUESTIONS: EdgeStyle("#525252", "dashed", "odot", 1.4, "╸╸╸╸○"),
+    Relation.ANSWERS: EdgeStyle("#525252", "solid", "vee", 1.4, "────❯"),
+    Relation.RESPONDS: EdgeStyle("#8C8C8C", "dotted", "vee", 1.2, "┄┄┄┄❯"),
+}
+"""Line colour, style, arrowhead, width and legend sample of each relation."""
+
+KIND_LABELS: Final[dict[Kind, str]] = {kind: kind.value for kind in Kind}
+"""How each kind is named in a node's header."""
+
+
+def tint(color: str, amount: float = 0.82) -> str:
+    """Mix a ``#rrggbb`` colour with white; ``amount`` is the share of white.
+
+    >>> tint("#0072B2")
+    '#D1E6F1'
+    """
+    channels = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02X}" for c in channels)
