@@ -169,8 +169,8 @@ class ArticleText:
 def closest_passage(text: str, quote: str, *, context: int = 0) -> tuple[str, int] | None:
     r"""Find the passage of ``text`` most like ``quote``, to suggest when a quote is not found.
 
-    Returns the passage (the article's own words, as many as the quote has) and its 1-based line,
-    or None when nothing is reasonably close.
+    Returns the passage (the article's own words, about as many as the quote has, on one line)
+    and its 1-based line, or None when nothing is reasonably close.
 
     >>> closest_passage("One.\nHe said there was abundant evidence here.", "abundant evidnce")
     ('abundant evidence', 2)
@@ -189,16 +189,20 @@ def closest_passage(text: str, quote: str, *, context: int = 0) -> tuple[str, in
         window[words[i - 1][2]] -= 1
         window[words[i + size - 1][2]] += 1
         scores.append((sum((window & target).values()), -i))
-    best_ratio, best = 0.0, -1
+    best_ratio, best, best_size = 0.0, -1, size
     joined = " ".join(wanted)
     for _, neg_i in sorted(scores, reverse=True)[:25]:
         i = -neg_i
-        candidate = " ".join(w for _, _, w in words[i : i + size])
-        ratio = difflib.SequenceMatcher(None, joined, candidate, autojunk=False).ratio()
-        if ratio > best_ratio or (ratio == best_ratio and i < best):
-            best_ratio, best = ratio, i
+        # The passage may have a word or two more or fewer than the quote.
+        for length in range(max(1, size - 2), size + 3):
+            if i + length > len(words):
+                break
+            candidate = " ".join(w for _, _, w in words[i : i + length])
+            ratio = difflib.SequenceMatcher(None, joined, candidate, autojunk=False).ratio()
+            if ratio > best_ratio or (ratio == best_ratio and (i, length) < (best, best_size)):
+                best_ratio, best, best_size = ratio, i, length
     if best < 0 or best_ratio < 0.5:
         return None
-    start, end = words[best][0], words[best + size - 1][1]
-    passage = text[start:end].strip(_QUOTE_CHARS)
+    start, end = words[best][0], words[best + best_size - 1][1]
+    passage = " ".join(text[start:end].split()).strip(_QUOTE_CHARS + ",;:")
     return passage, text.count("\n", 0, start) + 1

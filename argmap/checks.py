@@ -17,20 +17,11 @@ from argmap.validation import PartialStatement
 
 __all__ = ["RESPONSE_KINDS", "check", "check_parts"]
 
-RESPONSE_KINDS = frozenset(
-    {
-        Kind.DENIAL,
-        Kind.COUNTERCLAIM,
-        Kind.SUPPORT,
-        Kind.QUALIFICATION,
-        Kind.AGREEMENT,
-        Kind.ANSWER,
-    }
-)
-"""Kinds that only make sense as an answer to another statement.
+RESPONSE_KINDS = frozenset({Kind.SUPPORT, Kind.QUALIFICATION, Kind.AGREEMENT, Kind.ANSWER})
+"""Kinds that cannot stand alone: one supports, qualifies, agrees with or answers something.
 
-A concession is not one of them: news often reports a speaker conceding a fact nobody in the
-article asserted ("both men acknowledged that relations were at their worst").
+Denials, counterclaims and concessions are not among them: news often reports a denial of
+claims nobody in the article makes ("Lavrov denied claims that…") or a fact conceded unasked.
 """
 
 

@@ -124,8 +124,9 @@ def loads(text: str, *, name: str = "<string>", base_dir: str | os.PathLike[str]
     if validated.article is not None:
         article_text, article_problems = _article_text(validated.article, Path(base_dir))
         problems += article_problems
-        anchors, quote_problems = _anchor_quotes(validated.statements, article_text)
-        problems += quote_problems
+        if not article_problems:
+            anchors, quote_problems = _anchor_quotes(validated.statements, article_text)
+            problems += quote_problems
     placed = _unique(document.place(p) for p in problems)
     if validated.annotation is None or any(p.severity == "error" for p in placed):
         raise AnnotationError(placed)
@@ -173,7 +174,7 @@ def _article_text(article: Article, base_dir: Path) -> tuple[str | None, list[Di
                 ErrorCode.ARTICLE_UNREADABLE,
                 f"cannot read the article text '{article.text_file}': {exc.strerror or exc}",
                 at,
-                hint=f"the path is relative to the annotation's directory ({base_dir})",
+                hint=f"looked for '{path}': the path is relative to the annotation's directory",
             )
         ]
     try:
@@ -221,8 +222,7 @@ def _anchor_quotes(
             if len(problems) < MAX_CLOSEST_PASSAGE_HINTS:
                 passage = closest_passage(article_text, quote.text)
                 hint = (
-                    f"the closest passage, at line {passage[1]} of the article, is:\n"
-                    f"“{passage[0]}”"
+                    f"the closest passage, at line {passage[1]} of the article, is:\n{passage[0]}"
                     if passage
                     else "no passage of the article is close; is this the right article?"
                 )

@@ -19,6 +19,7 @@ nothing depends on time, paths or hashing.
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 import textwrap
@@ -28,11 +29,12 @@ from html import escape
 from pathlib import PurePath
 from typing import Any, Final, Literal, TypeAlias
 
+import networkx as nx
 from graphviz import ExecutableNotFound
 from graphviz.backend import dot_command, execute
 
 from argmap.diagnostics import RenderError
-from argmap.graph import ArgGraph, responses, speakers, statements, topics
+from argmap.graph import RESPONDS, ArgGraph, responses, speakers, statements, topics
 from argmap.model import Relation
 from argmap.theme import KIND_LABELS, PALETTE, RELATION_STYLES, tint
 
@@ -236,6 +238,43 @@ def _layout_attributes(statement_count: int, clustered: bool) -> _Attrs:
     return {"nslimit": 0.2, "nslimit1": 0.2, "mclimit": 0.1, "splines": "false"}
 
 
+def _column_height(graph: ArgGraph) -> int:
+    """How many statements the longest chain of responses stacks up (at least 3)."""
+    replies = nx.DiGraph([(u, v) for u, v, _ in responses(graph)])
+    if not replies:
+        return 3
+    return max(3, int(nx.dag_longest_path_length(nx.condensation(replies))) + 1)
+
+
+def _stack(
+    graph: ArgGraph,
+    group: Iterable[tuple[str, Mapping[str, Any]]],
+    node_names: Mapping[str, str],
+    height: int,
+    indent: str,
+) -> list[str]:
+    """Stack a group's unconnected statements in columns, in file order, with invisible edges.
+
+    Why: ``dot`` puts every statement that neither answers nor is answered on the same rank, so
+    a dispute with many standalone statements becomes a ribbon many times wider than tall.
+    Columns as high as the longest chain of responses keep the map's shape without adding ranks.
+    """
+    alone = [
+        node_names[node]
+        for node, _ in group
+        if not any(d.get("type") == RESPONDS for *_, d in graph.in_edges(node, data=True))
+        and not any(d.get("type") == RESPONDS for *_, d in graph.out_edges(node, data=True))
+    ]
+    lines = []
+    for start in range(0, len(alone), height):
+        column = alone[start : start + height]
+        lines.extend(
+            f"{indent}{lower} -> {upper} [style=invis];"
+            for upper, lower in itertools.pairwise(column)
+        )
+    return lines
+
+
 def to_dot(graph: ArgGraph, options: RenderOptions | None = None) -> str:
     """Return the DOT source of the map of ``graph``.
 
@@ -289,6 +328,7 @@ def to_dot(graph: ArgGraph, options: RenderOptions | None = None) -> str:
         }
         return f"{indent}{node_names[node]} [{_attributes(attrs)}];"
 
+    column = _column_height(graph)
     if clustered:
         groups: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
         for node, data in statement_list:
@@ -304,9 +344,11 @@ def to_dot(graph: ArgGraph, options: RenderOptions | None = None) -> str:
             out.append(f"  subgraph cluster_{index} {{")
             out.append(f"    graph [{_attributes(_cluster_attributes(options, data, colours))}];")
             out.extend(node_line(node, d, "    ") for node, d in groups[group_id])
+            out.extend(_stack(graph, groups[group_id], node_names, column, "    "))
             out.append("  }")
     else:
         out.extend(node_line(node, data, "  ") for node, data in statement_list)
+        out.extend(_stack(graph, statement_list, node_names, column, "  "))
 
     used: set[Relation] = set()
     for source, target, data in responses(graph):

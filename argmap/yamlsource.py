@@ -31,7 +31,7 @@ import yaml
 
 from argmap.diagnostics import AnnotationError, Diagnostic, ErrorCode, SourcePosition
 
-__all__ = ["MAX_DEPTH", "MAX_NODES", "YamlDocument", "parse"]
+__all__ = ["MAX_ALIAS_EXPANSION", "MAX_DEPTH", "MAX_NODES", "YamlDocument", "parse"]
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -39,7 +39,10 @@ MAX_DEPTH: Final = 64
 """Deepest nesting accepted; an annotation needs six levels."""
 
 MAX_NODES: Final = 5_000_000
-"""Most nodes the data may have once aliases are expanded (a 50,000-statement file has ~1.5M)."""
+"""Most values a document may hold (a 50,000-statement file has about 1.5 million)."""
+
+MAX_ALIAS_EXPANSION: Final = 100_000
+"""Most values that aliases (``*name``) may add by repeating anchored values."""
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
@@ -153,6 +156,10 @@ class _Builder:
         self.name = name
         self.problems: list[Diagnostic] = []
         self.nodes = 0
+        self.expanded = 0
+        self.in_alias = 0
+        self.seen: set[int] = set()
+        self.alias_root: yaml.Node | None = None
 
     def problem(
         self, code: ErrorCode, message: str, mark: yaml.Mark, hint: str | None = None
@@ -167,16 +174,33 @@ class _Builder:
             raise _TooComplex(f"the document expands to more than {MAX_NODES:,} values", node)
         if depth > MAX_DEPTH:
             raise _TooComplex(f"values are nested more than {MAX_DEPTH} levels deep", node)
+        if self.in_alias:
+            self.expanded += 1
+            if self.expanded > MAX_ALIAS_EXPANSION:
+                raise _TooComplex(
+                    f"aliases of this anchored value expand to more than "
+                    f"{MAX_ALIAS_EXPANSION:,} values",
+                    self.alias_root or node,
+                )
         if isinstance(node, yaml.ScalarNode):
             if node.tag not in _IMPLICIT and node.tag != _STR:
                 self.unsupported_tag(node)
             return _scalar(node)
         if node.tag not in (_SEQ, _MAP):
             self.unsupported_tag(node)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, depth + 1) for item in node.value]
-        assert isinstance(node, yaml.MappingNode)
-        return self.mapping(node, depth)
+        # The composer shares one node object between an anchor and its aliases.
+        repeated = id(node) in self.seen
+        self.seen.add(id(node))
+        if repeated and not self.in_alias:
+            self.alias_root = node
+        self.in_alias += repeated
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.build(item, depth + 1) for item in node.value]
+            assert isinstance(node, yaml.MappingNode)
+            return self.mapping(node, depth)
+        finally:
+            self.in_alias -= repeated
 
     def mapping(self, node: yaml.MappingNode, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
@@ -215,9 +239,10 @@ class _Builder:
         return result
 
     def unsupported_tag(self, node: yaml.Node) -> None:
+        tag = "!!" + node.tag.removeprefix(_TAG) if node.tag.startswith(_TAG) else node.tag
         self.problem(
             ErrorCode.UNSUPPORTED_YAML,
-            f"unsupported YAML tag '{node.tag}'",
+            f"unsupported YAML tag '{tag}'",
             node.start_mark,
             hint="argmap reads plain text, numbers, lists and mappings only",
         )
@@ -253,15 +278,21 @@ def parse(text: str, name: str) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
-        context = f" ({exc.context})" if exc.context and exc.problem else ""
         position = _position(name, mark) if mark else SourcePosition(name, 1, 1)
+        context = exc.context_mark
+        has_note = bool(exc.context and exc.problem and context and context.line != mark.line)
         raise AnnotationError(
             [
                 Diagnostic(
                     ErrorCode.YAML_SYNTAX,
-                    f"YAML syntax: {problem}{context}",
+                    f"YAML syntax: {problem}"
+                    + (
+                        f" ({exc.context})" if exc.context and exc.problem and not has_note else ""
+                    ),
                     position=position,
                     hint=_syntax_hint(problem, text, mark),
+                    note=f"{exc.context}, which starts here" if has_note else None,
+                    note_position=_position(name, context) if has_note and context else None,
                 )
             ]
         ) from None
