@@ -240,7 +240,7 @@ def _layout_attributes(statement_count: int, clustered: bool) -> _Attrs:
 
 def _column_height(graph: ArgGraph) -> int:
     """How many statements the longest chain of responses stacks up (at least 3)."""
-    replies = nx.DiGraph([(u, v) for u, v, _ in responses(graph)])
+    replies: nx.DiGraph[str] = nx.DiGraph([(u, v) for u, v, _ in responses(graph)])
     if not replies:
         return 3
     return max(3, int(nx.dag_longest_path_length(nx.condensation(replies))) + 1)
@@ -265,7 +265,7 @@ def _stack(
         if not any(d.get("type") == RESPONDS for *_, d in graph.in_edges(node, data=True))
         and not any(d.get("type") == RESPONDS for *_, d in graph.out_edges(node, data=True))
     ]
-    lines = []
+    lines: list[str] = []
     for start in range(0, len(alone), height):
         column = alone[start : start + height]
         lines.extend(

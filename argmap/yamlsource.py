@@ -280,7 +280,9 @@ def parse(text: str, name: str) -> YamlDocument:
         problem = exc.problem or exc.context or "invalid YAML"
         position = _position(name, mark) if mark else SourcePosition(name, 1, 1)
         context = exc.context_mark
-        has_note = bool(exc.context and exc.problem and context and context.line != mark.line)
+        has_note = bool(
+            exc.context and exc.problem and context and mark and context.line != mark.line
+        )
         raise AnnotationError(
             [
                 Diagnostic(
