@@ -10,29 +10,74 @@ The Python API is the same core the ``argmap`` command uses::
 
 :func:`load` raises :class:`AnnotationError`, whose ``diagnostics`` list every problem with its
 file position; :func:`render` draws the map as SVG, PNG, PDF or DOT bytes.
+
+Names are imported on first use, so ``import argmap.model`` does not load networkx or Graphviz.
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-from argmap.anchoring import Anchor
-from argmap.diagnostics import (
-    AnnotationError,
-    ArgmapError,
-    Diagnostic,
-    RenderError,
-    SourcePosition,
-)
-from argmap.dispute import Dispute
-from argmap.graph import ArgGraph, build_graph
-from argmap.loader import load, loads
-from argmap.model import Annotation, Article, Kind, Relation, Speaker, Speech, Statement, Topic
-from argmap.output import write_output
-from argmap.render import RenderOptions, render, to_dot
+import importlib
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from argmap.anchoring import Anchor
+    from argmap.diagnostics import (
+        AnnotationError,
+        ArgmapError,
+        Diagnostic,
+        RenderError,
+        SourcePosition,
+    )
+    from argmap.dispute import Dispute
+    from argmap.drawing import render, to_dot
+    from argmap.graph import ArgGraph, build_graph
+    from argmap.loader import load, loads
+    from argmap.model import (
+        Annotation,
+        Article,
+        Kind,
+        Quote,
+        Relation,
+        Speaker,
+        Speech,
+        Statement,
+        Topic,
+    )
+    from argmap.output import write_output
+    from argmap.render_options import RenderOptions
 
 try:
     __version__ = version("argmap")
-except PackageNotFoundError:  # running from a source tree that is not installed
+except PackageNotFoundError:  # a source tree that is not installed
     __version__ = "0+unknown"
+
+_LOCATIONS = {
+    "Anchor": "anchoring",
+    "AnnotationError": "diagnostics",
+    "ArgmapError": "diagnostics",
+    "Diagnostic": "diagnostics",
+    "RenderError": "diagnostics",
+    "SourcePosition": "diagnostics",
+    "Dispute": "dispute",
+    "render": "drawing",
+    "to_dot": "drawing",
+    "ArgGraph": "graph",
+    "build_graph": "graph",
+    "load": "loader",
+    "loads": "loader",
+    "Annotation": "model",
+    "Article": "model",
+    "Kind": "model",
+    "Quote": "model",
+    "Relation": "model",
+    "Speaker": "model",
+    "Speech": "model",
+    "Statement": "model",
+    "Topic": "model",
+    "write_output": "output",
+    "RenderOptions": "render_options",
+}
 
 __all__ = [
     "Anchor",
@@ -44,6 +89,7 @@ __all__ = [
     "Diagnostic",
     "Dispute",
     "Kind",
+    "Quote",
     "Relation",
     "RenderError",
     "RenderOptions",
@@ -60,3 +106,16 @@ __all__ = [
     "to_dot",
     "write_output",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LOCATIONS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"argmap.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -10,15 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from argmap.diagnostics import AnnotationError, ArgmapError, Diagnostic
-from argmap.dispute import Dispute
-from argmap.graph import build_graph
-from argmap.loader import load
-from argmap.output import write_output
-from argmap.render import FORMATS, GROUP_BY, RenderOptions, format_for, render
+from argmap.render_options import FORMATS, GROUP_BY, RenderOptions, format_for
+
+if TYPE_CHECKING:
+    from argmap.dispute import Dispute
+
+# Commands import the core when they run, not here: `argmap --help` need not load pydantic,
+# networkx and graphviz.
 
 __all__ = ["main"]
 
@@ -49,6 +52,8 @@ def _reported() -> Iterator[None]:
 
 
 def _load(path: Path) -> Dispute:
+    from argmap.loader import load
+
     dispute = load(path)
     _echo_diagnostics(dispute.warnings)
     return dispute
@@ -169,6 +174,10 @@ def render_command(
         legend=not no_legend,
         timeout=timeout,
     )
+    from argmap.drawing import render
+    from argmap.graph import build_graph
+    from argmap.output import write_output
+
     with _reported():
         write_output(output, render(build_graph(_load(file)), fmt, options))
 

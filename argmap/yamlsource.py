@@ -371,6 +371,8 @@ def _syntax_hint(problem: str, text: str, mark: yaml.Mark | None) -> str | None:
             return f"a value starting with '{char}' must be quoted"
     if "mapping values are not allowed" in problem:
         return "a value containing ': ' must be quoted, e.g. text: \"He said: no\""
+    if "found another document" in problem:
+        return "an annotation is one YAML document; remove this '---' or split the file"
     if "found undefined alias" in problem:
         return "an alias ('*name') must refer to an anchor ('&name') defined before it"
     if "could not find expected ':'" in problem or "expected <block end>" in problem:

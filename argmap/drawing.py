@@ -24,10 +24,8 @@ import re
 import subprocess
 import textwrap
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from html import escape
-from pathlib import PurePath
-from typing import Any, Final, Literal, TypeAlias
+from typing import Any, Final, TypeAlias
 
 import networkx as nx
 from graphviz import ExecutableNotFound
@@ -36,22 +34,10 @@ from graphviz.backend import dot_command, execute
 from argmap.diagnostics import RenderError
 from argmap.graph import RESPONDS, ArgGraph, responses, speakers, statements, topics
 from argmap.model import Relation
+from argmap.render_options import FORMATS, RenderOptions
 from argmap.theme import KIND_LABELS, PALETTE, RELATION_STYLES, tint
 
-__all__ = [
-    "FORMATS",
-    "GROUP_BY",
-    "RenderOptions",
-    "format_for",
-    "render",
-    "to_dot",
-]
-
-FORMATS: Final = ("svg", "png", "pdf", "dot")
-"""Formats :func:`render` produces; ``dot`` is the DOT source itself, without layout."""
-
-GROUP_BY: Final = ("speaker", "topic", "none")
-"""Ways to cluster statements on the map."""
+__all__ = ["render", "to_dot"]
 
 FONT: Final = "DejaVu Sans,Helvetica,Arial,sans-serif"
 """DejaVu Sans first: installed with Graphviz on Debian, it covers Latin, Greek and Cyrillic."""
@@ -59,38 +45,6 @@ FONT: Final = "DejaVu Sans,Helvetica,Arial,sans-serif"
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 _Attrs: TypeAlias = dict[str, str | float | None]
-
-_SUFFIXES: Final = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
-
-
-def format_for(filename: str) -> str | None:
-    """Return the format a file name's suffix asks for, or None.
-
-    >>> format_for("maps/johnson-lavrov.SVG")
-    'svg'
-    """
-    return _SUFFIXES.get(PurePath(filename).suffix.lower())
-
-
-@dataclass(frozen=True)
-class RenderOptions:
-    """How to draw a map.
-
-    Attributes:
-        group_by: Cluster statements by ``speaker``, by ``topic``, or not at all (``none``).
-        color_by: Colour statements by ``speaker``, or by the speaker's ``group``.
-        wrap: Characters per line of a statement's text.
-        quote_limit: Longest quote shown whole in a box; longer ones are shortened with ``…``.
-        legend: Draw a legend of the relations (and colours) used.
-        timeout: Seconds ``dot`` may run before the rendering is abandoned.
-    """
-
-    group_by: Literal["speaker", "topic", "none"] = "speaker"
-    color_by: Literal["speaker", "group"] = "speaker"
-    wrap: int = 34
-    quote_limit: int = 160
-    legend: bool = True
-    timeout: float = 120.0
 
 
 def _clean(text: str) -> str:
@@ -100,7 +54,7 @@ def _clean(text: str) -> str:
 
 def _html(text: str) -> str:
     """Escape text for a Graphviz HTML-like label."""
-    return escape(_clean(text), quote=True)
+    return escape(_clean(text), quote=False)
 
 
 def _quoted(text: str) -> str:

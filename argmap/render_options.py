@@ -1,0 +1,51 @@
+"""What a user can ask of a map: formats, grouping, colours, wrapping, time allowed.
+
+Kept apart from :mod:`argmap.drawing` so the command line can offer these choices without
+importing Graphviz and networkx, which keeps ``argmap --help`` fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Final, Literal
+
+__all__ = ["FORMATS", "GROUP_BY", "RenderOptions", "format_for"]
+
+FORMATS: Final = ("svg", "png", "pdf", "dot")
+"""Formats a map renders to; ``dot`` is the DOT source itself, without layout."""
+
+GROUP_BY: Final = ("speaker", "topic", "none")
+"""Ways to cluster statements on the map."""
+
+_SUFFIXES: Final = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+
+
+def format_for(filename: str) -> str | None:
+    """Return the format a file name's suffix asks for, or None.
+
+    >>> format_for("maps/johnson-lavrov.SVG")
+    'svg'
+    """
+    return _SUFFIXES.get(PurePath(filename).suffix.lower())
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to draw a map.
+
+    Attributes:
+        group_by: Cluster statements by ``speaker``, by ``topic``, or not at all (``none``).
+        color_by: Colour statements by ``speaker``, or by the speaker's ``group``.
+        wrap: Characters per line of a statement's text.
+        quote_limit: Longest quote shown whole in a box; longer ones are shortened with ``…``.
+        legend: Draw a legend of the relations (and colours) used.
+        timeout: Seconds ``dot`` may run before the rendering is abandoned.
+    """
+
+    group_by: Literal["speaker", "topic", "none"] = "speaker"
+    color_by: Literal["speaker", "group"] = "speaker"
+    wrap: int = 34
+    quote_limit: int = 160
+    legend: bool = True
+    timeout: float = 120.0
