@@ -127,11 +127,15 @@ class ArticleText:
             return min(offset, previous)
         return offset
 
+    @staticmethod
+    def words_of(quote: str) -> list[str]:
+        """The normalised parts of a quote that must appear in the article, in order."""
+        parts = (part.strip(_QUOTE_MARKS) for part in _ELLIPSIS.split(normalise(quote)))
+        return [part for part in parts if part]
+
     def find(self, quote: str) -> Anchor | None:
         """Anchor one quote, or return None when the article does not contain it."""
-        parts = [
-            p for p in (s.strip(_QUOTE_MARKS) for s in _ELLIPSIS.split(normalise(quote))) if p
-        ]
+        parts = self.words_of(quote)
         if not parts:
             return None
         span = self._find_parts(parts, self._cursor)

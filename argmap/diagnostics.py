@@ -34,7 +34,6 @@ class ErrorCode(StrEnum):
     """Stable identifiers of every problem argmap reports; each has a section in docs/errors.md."""
 
     # Reading the file and its YAML.
-    FILE_UNREADABLE = "file_unreadable"
     ENCODING = "encoding"
     YAML_SYNTAX = "yaml_syntax"
     DUPLICATE_KEY = "duplicate_key"

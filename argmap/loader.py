@@ -219,7 +219,9 @@ def _anchor_quotes(
                 found.append(anchor)
                 continue
             hint = None
-            if len(problems) < MAX_CLOSEST_PASSAGE_HINTS:
+            if not article.words_of(quote.text):
+                hint = "the quote has no words once spaces and quotation marks are set aside"
+            elif len(problems) < MAX_CLOSEST_PASSAGE_HINTS:
                 passage = closest_passage(article_text, quote.text)
                 hint = (
                     f"the closest passage, at line {passage[1]} of the article, is:\n{passage[0]}"

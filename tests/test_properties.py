@@ -10,6 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from argmap.anchoring import normalise
 from argmap.diagnostics import AnnotationError
 from argmap.drawing import to_dot
 from argmap.graph import RESPONDS, SAID_BY, build_graph, statements
@@ -55,8 +56,9 @@ def annotation_dicts(draw: st.DrawFn) -> dict[str, Any]:
                 for t in targets
             ],
         }
-        if draw(st.booleans()):
-            statement["quote"] = draw(st.sampled_from(article_words))
+        quotable = [w for w in article_words if normalise(w).strip("\"' .")]
+        if draw(st.booleans()) and quotable:
+            statement["quote"] = draw(st.sampled_from(quotable))
             statement["speech"] = draw(st.sampled_from(["direct", "reported"]))
         if draw(st.booleans()):
             statement["tags"] = draw(st.lists(texts, max_size=2))

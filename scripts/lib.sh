@@ -1,0 +1,40 @@
+# Shared set-up for scripts/quickstart and scripts/test: Graphviz and a virtual environment.
+# Sourced, not run. Works as root on a fresh Debian/Ubuntu machine, or as a user with sudo.
+
+say() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"
+    elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+    else die "need root (or sudo) to run: $*"
+    fi
+}
+
+apt_install() {
+    command -v apt-get >/dev/null 2>&1 || die "cannot install $* here: no apt-get; install it by hand"
+    say "installing $* with apt-get"
+    export DEBIAN_FRONTEND=noninteractive
+    as_root apt-get install -y --no-install-recommends "$@" >/dev/null 2>&1 \
+        || { as_root apt-get update >/dev/null && as_root apt-get install -y --no-install-recommends "$@" >/dev/null; } \
+        || die "apt-get could not install $*"
+}
+
+ensure_graphviz() {
+    command -v dot >/dev/null 2>&1 || apt_install graphviz fonts-dejavu-core
+    dot -V >/dev/null 2>&1 || die "Graphviz's dot is installed but does not run"
+}
+
+# ensure_venv EXTRAS: a .venv in the repository with argmap installed (editable) plus EXTRAS.
+ensure_venv() {
+    python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
+        || die "argmap needs Python 3.11 or newer as python3"
+    if [ ! -x .venv/bin/python ]; then
+        say "creating .venv"
+        python3 -m venv .venv 2>/dev/null || { rm -rf .venv; apt_install python3-venv && python3 -m venv .venv; } \
+            || die "could not create a virtual environment"
+    fi
+    say "installing argmap$1 into .venv"
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --editable ".$1" \
+        || die "pip could not install argmap$1"
+}
