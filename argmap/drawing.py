@@ -22,16 +22,15 @@ from __future__ import annotations
 import itertools
 import re
 import subprocess
-import textwrap
 from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any, Final, TypeAlias
 
-import networkx as nx
 from graphviz import ExecutableNotFound
 from graphviz.backend import dot_command, execute
 
 from argmap.diagnostics import RenderError
+from argmap.gc_pause import gc_paused
 from argmap.graph import RESPONDS, ArgGraph, responses, speakers, statements, topics
 from argmap.model import Relation
 from argmap.render_options import FORMATS, RenderOptions
@@ -78,10 +77,38 @@ def _attributes(attrs: Mapping[str, str | float | None]) -> str:
     return ", ".join(parts)
 
 
+def _wrap(text: str, width: int) -> list[str]:
+    """Break text into lines of at most ``width`` characters, at spaces where possible.
+
+    Why not textwrap: it costs about 40 µs a call, a third of the whole DOT output's time.
+
+    >>> _wrap("a few kopecks on social media adverts", 12)
+    ['a few', 'kopecks on', 'social media', 'adverts']
+    """
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while len(word) > width:
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:width])
+            word = word[width:]
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= width:
+            line = f"{line} {word}"
+        else:
+            lines.append(line)
+            line = word
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
 def _lines(text: str, width: int) -> str:
     """Wrap text and join it as left-aligned lines of an HTML-like label."""
-    lines = textwrap.wrap(_clean(text), width=width, break_long_words=True) or [""]
-    return "".join(f'{_html(line)}<BR ALIGN="LEFT"/>' for line in lines)
+    return "".join(f'{_html(line)}<BR ALIGN="LEFT"/>' for line in _wrap(_clean(text), width))
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -193,11 +220,20 @@ def _layout_attributes(statement_count: int, clustered: bool) -> _Attrs:
 
 
 def _column_height(graph: ArgGraph) -> int:
-    """How many statements the longest chain of responses stacks up (at least 3)."""
-    replies: nx.DiGraph[str] = nx.DiGraph([(u, v) for u, v, _ in responses(graph)])
-    if not replies:
-        return 3
-    return max(3, int(nx.dag_longest_path_length(nx.condensation(replies))) + 1)
+    """How many statements the longest chain of responses stacks up (at least 3).
+
+    Responses to later statements are left out, so cycles cannot occur and one pass in file
+    order suffices; the answer only sizes columns, so it need not be exact.
+    """
+    depth: dict[str, int] = {}
+    for node, _ in statements(graph):
+        answered = (
+            depth[target]
+            for _, target, edge in graph.out_edges(node, data=True)
+            if edge["type"] == RESPONDS and target in depth
+        )
+        depth[node] = 1 + max(answered, default=0)
+    return max(3, *depth.values()) if depth else 3
 
 
 def _stack(
@@ -229,6 +265,7 @@ def _stack(
     return lines
 
 
+@gc_paused()
 def to_dot(graph: ArgGraph, options: RenderOptions | None = None) -> str:
     """Return the DOT source of the map of ``graph``.
 

@@ -36,6 +36,7 @@ import networkx as nx
 
 from argmap.anchoring import Anchor
 from argmap.dispute import Dispute
+from argmap.gc_pause import gc_paused
 from argmap.model import Statement
 
 __all__ = [
@@ -82,6 +83,7 @@ def topic_node(topic_id: str) -> str:
     return f"{TOPIC}:{topic_id}"
 
 
+@gc_paused()
 def build_graph(dispute: Dispute) -> ArgGraph:
     """Build the argument graph of a dispute.
 

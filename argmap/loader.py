@@ -12,10 +12,8 @@ valid, so one run shows everything that is wrong.
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -24,6 +22,7 @@ from argmap.anchoring import Anchor, ArticleText, closest_passage
 from argmap.checks import check_parts
 from argmap.diagnostics import AnnotationError, ArgmapError, Diagnostic, ErrorCode, SourcePosition
 from argmap.dispute import Dispute
+from argmap.gc_pause import gc_paused
 from argmap.model import Article, Statement
 from argmap.validation import PartialStatement, validate
 
@@ -31,24 +30,6 @@ __all__ = ["MAX_CLOSEST_PASSAGE_HINTS", "load", "loads"]
 
 MAX_CLOSEST_PASSAGE_HINTS: Final = 20
 """Quotes not found for which the closest passage is searched (each search reads the article)."""
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects.
-
-    Why: loading allocates hundreds of thousands of objects that all stay alive, and CPython's
-    collector rescans them again and again; pausing it makes a 10,000-statement load about
-    2.5 times faster (measured in ../shared/performance.md). Nothing built here forms cycles
-    that need collecting.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -114,15 +95,19 @@ def loads(text: str, *, name: str = "<string>", base_dir: str | os.PathLike[str]
     Raises:
         AnnotationError: listing every problem found, each with its file position.
     """
-    with _gc_paused():
-        document = yamlsource.parse(text, name)
-        validated = validate(document.data)
+    with gc_paused():
+        return _load(text, name, Path(base_dir))
+
+
+def _load(text: str, name: str, base_dir: Path) -> Dispute:
+    document = yamlsource.parse(text, name)
+    validated = validate(document.data)
     problems: list[Diagnostic] = [*document.problems, *validated.problems]
     problems += check_parts(validated.speaker_ids, validated.topic_ids, validated.statements)
     article_text: str | None = None
     anchors: dict[str, tuple[Anchor, ...]] = {}
     if validated.article is not None:
-        article_text, article_problems = _article_text(validated.article, Path(base_dir))
+        article_text, article_problems = _article_text(validated.article, base_dir)
         problems += article_problems
         if not article_problems:
             anchors, quote_problems = _anchor_quotes(validated.statements, article_text)

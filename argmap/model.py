@@ -202,8 +202,8 @@ class Response(_Strict):
 
 
 def responses_from_shorthand(value: Any) -> Any:
-    """Accept ``responds_to: s1`` and ``responds_to: [s1, s2]`` as well as full mappings."""
-    if isinstance(value, str | int):
+    """Accept ``responds_to: s1``, ``[s1, s2]`` or one ``{to, relation}`` as well as a list."""
+    if isinstance(value, str | int | dict):
         value = [value]
     if isinstance(value, list):
         return [{"to": item} if isinstance(item, str | int) else item for item in value]
@@ -211,8 +211,8 @@ def responses_from_shorthand(value: Any) -> Any:
 
 
 def _quotes_from_shorthand(value: Any) -> Any:
-    """Accept one quote as a string, or a list of strings and ``{text, speech}`` mappings."""
-    if isinstance(value, str):
+    """Accept one quote (a string or a ``{text, speech}`` mapping) or a list of them."""
+    if isinstance(value, str | dict):
         value = [value]
     if isinstance(value, list):
         return [{"text": item} if isinstance(item, str) else item for item in value]

@@ -27,6 +27,7 @@ BASE = {"id": "s1", "speaker": "a", "topic": "t", "kind": "denial", "text": "No.
         (["s0", "s2"], (Response(to="s0"), Response(to="s2"))),
         ([{"to": "s0", "relation": "counters"}], (Response(to="s0", relation=Relation.COUNTERS),)),
         (7, (Response(to="7"),)),
+        ({"to": "s0", "relation": "agrees"}, (Response(to="s0", relation=Relation.AGREES),)),
     ],
 )
 def test_responds_to_shorthands(given: object, expected: tuple[Response, ...]) -> None:
@@ -66,8 +67,12 @@ def test_speech_mode_per_quote_and_overall(
     assert statement.speech_mode is overall
 
 
-def test_quote_shorthand_makes_quote_objects() -> None:
-    statement = Statement.model_validate({**BASE, "quote": "a few kopecks"})
+@pytest.mark.parametrize(
+    "given",
+    ["a few kopecks", ["a few kopecks"], {"text": "a few kopecks"}, [{"text": "a few kopecks"}]],
+)
+def test_quote_shorthands_make_quote_objects(given: object) -> None:
+    statement = Statement.model_validate({**BASE, "quote": given})
     assert statement.quote == (Quote(text="a few kopecks"),)
 
 
