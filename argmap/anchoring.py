@@ -3,13 +3,16 @@ r"""Finding each quote in the article text: its character span, paragraph and li
 Annotators copy quotes by hand, from web pages that use typographic quotation marks, non-breaking
 spaces and line breaks of their own. So quotes and article are compared after normalising both:
 
-* runs of white space (including line breaks and no-break spaces) count as one space;
+* runs of white space (including line breaks and no-break spaces) count as one space, and
+  invisible characters (soft hyphens, zero-width spaces) are ignored;
 * typographic quotation marks and apostrophes count as ``"`` and ``'``; dashes as ``-``;
-* ``…`` counts as ``...``, and letter case is ignored;
+* ``…`` counts as ``...``; letter case is ignored, and so is the difference between composed
+  and decomposed accented letters (the loader stores article text in Unicode NFC form);
 * quotation marks at either end of the quote are ignored, so ``"Not successfully."`` and
   ``Not successfully.`` both match;
 * ``...`` (or ``…``, ``[...]``) inside a quote stands for words left out: the parts must appear
-  in that order, and the span runs from the first to the last.
+  in that order, and the span runs from the first to the last;
+* a quote matches whole words only: ``successful`` is not found in "successfully".
 
 Spans are offsets in the article text as loaded (Unicode code points, line breaks as ``\n``), so
 exporters can cut ``text[start:end]`` and get the article's own words.
@@ -23,9 +26,11 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import heapq
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -38,7 +43,9 @@ _CHAR_MAP: Final = {
     **dict.fromkeys("\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\t\r\n\v\f", " "),
 }
 """One-for-one replacements (the offsets do not move)."""
-_REWRITE: Final = re.compile(r" {2,}|\u2026|\u00ad|\u200b")
+_INVISIBLE: Final = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_REWRITE: Final = re.compile(f"[ {_INVISIBLE}]{{2,}}|[{_INVISIBLE}]|\u2026")
+"""What changes length when normalised: runs of spaces and invisible characters, and ``…``."""
 _ELLIPSIS: Final = re.compile(r"\s*\[?(?:\.\.\.|\u2026)\]?\s*")
 _QUOTE_MARKS: Final = "\"' "
 _QUOTE_CHARS: Final = "\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb "
@@ -52,13 +59,10 @@ _SCANS_BEFORE_INDEX: Final = 16
 """Out-of-order quotes searched by reading the article, before the index is built instead."""
 
 
-def _replacement(match: re.Match[str]) -> str:
-    found = match.group()
+def _replacement(found: str) -> str:
     if found == "\u2026":
         return "..."
-    if found in ("\u00ad", "\u200b"):
-        return ""
-    return " "
+    return " " if " " in found else ""
 
 
 def normalise(text: str) -> str:
@@ -67,7 +71,8 @@ def normalise(text: str) -> str:
     >>> normalise("He said: \u201cNot\n  successfully\u2026\u201d")
     'he said: "not successfully..."'
     """
-    return _REWRITE.sub(_replacement, _lower(_translate(text)))
+    text = unicodedata.normalize("NFC", text)
+    return _REWRITE.sub(lambda match: _replacement(match.group()), _lower(_translate(text)))
 
 
 def _translate(text: str) -> str:
@@ -79,11 +84,15 @@ def _translate(text: str) -> str:
 
 
 def _lower(text: str) -> str:
-    """Lower-case without changing the length, which the offset mapping relies on."""
+    """Lower-case without changing the length, which the offset mapping relies on.
+
+    Final sigma is folded into sigma: ``str.lower`` chooses between them by context, and the
+    context of a quote is not the article's.
+    """
     lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if len(lowered) != len(text):  # a letter such as 'İ' lowers to two code points
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered.replace("\u03c2", "\u03c3") if "\u03c2" in lowered else lowered
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,22 +118,25 @@ class ArticleText:
     def __init__(self, text: str) -> None:
         self.text = text
         translated = _lower(_translate(text))
-        # Each rewrite (a run of spaces, an ellipsis, a soft hyphen) changes the length; keep
-        # (normalised offset, original offset) after each so offsets can be mapped back.
+        # The normalised text is a sequence of segments: runs kept as they are, and rewritten
+        # runs (spaces collapsed, invisible characters dropped, an ellipsis expanded). For each,
+        # keep where it starts in both texts, so offsets can be mapped back to the article.
         parts: list[str] = []
-        self._norm_marks: list[int] = [0]
-        self._orig_marks: list[int] = [0]
-        last = 0
-        norm_len = 0
+        self._norm_starts: list[int] = []
+        self._orig_starts: list[int] = []
+        self._orig_ends: list[int | None] = []  # a rewritten run's end; None for a kept run
+        norm = last = 0
         for match in _REWRITE.finditer(translated):
-            kept = translated[last : match.start()]
-            parts.append(kept)
-            replacement = _replacement(match)
+            if match.start() > last:
+                self._segment(norm, last, None)
+                parts.append(translated[last : match.start()])
+                norm += match.start() - last
+            replacement = _replacement(match.group())
+            self._segment(norm, match.start(), match.end())
             parts.append(replacement)
-            norm_len += len(kept) + len(replacement)
-            self._norm_marks.append(norm_len)
-            self._orig_marks.append(match.end())
+            norm += len(replacement)
             last = match.end()
+        self._segment(norm, last, None)
         parts.append(translated[last:])
         self.normalised = "".join(parts)
         self._paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n\s*", text)]
@@ -133,15 +145,24 @@ class ArticleText:
         self._index: tuple[dict[str, int], dict[str, int]] | None = None
         self._misses = 0
 
+    def _segment(self, norm: int, orig: int, orig_end: int | None) -> None:
+        self._norm_starts.append(norm)
+        self._orig_starts.append(orig)
+        self._orig_ends.append(orig_end)
+
     def _original(self, index: int, *, end: bool) -> int:
-        """Map an offset in the normalised text back to the original text."""
-        i = bisect.bisect_right(self._norm_marks, index) - 1
-        offset = self._orig_marks[i] + (index - self._norm_marks[i])
-        if end and i > 0 and index == self._norm_marks[i]:
-            # An end offset right after a rewritten run belongs before the run.
-            previous = self._orig_marks[i - 1] + (index - self._norm_marks[i - 1])
-            return min(offset, previous)
-        return offset
+        """Map an offset in the normalised text back to the article text.
+
+        A start maps to where its character comes from; an end (exclusive) to just after the
+        last character included, or after the whole run that character was rewritten from.
+        """
+        char = index - 1 if end else index
+        # Dropped runs start where the next segment does; bisect_right skips past them.
+        i = bisect.bisect_right(self._norm_starts, char) - 1
+        run_end = self._orig_ends[i]
+        if run_end is not None:
+            return run_end if end else self._orig_starts[i]
+        return self._orig_starts[i] + (char - self._norm_starts[i]) + end
 
     @staticmethod
     def words_of(quote: str) -> list[str]:
@@ -241,10 +262,6 @@ class ArticleText:
             self._index = (first, last)
         return self._index
 
-    def anchor_all(self, quotes: Iterable[str]) -> list[Anchor | None]:
-        """Anchor quotes in order, each search starting at the previous quote's place."""
-        return [self.find(q) for q in quotes]
-
 
 def _keys(text: str, starts: list[int]) -> Iterator[str]:
     """The :data:`_KEY` characters of ``text`` from each start."""
@@ -262,32 +279,41 @@ def closest_passage(text: str, quote: str, *, context: int = 0) -> tuple[str, in
     """
     words = [(m.start(), m.end(), normalise(m.group())) for m in _WORD.finditer(text)]
     wanted = normalise(quote).strip(_QUOTE_MARKS).split()
-    size = len(wanted)
-    if not words or not size:
+    size = min(len(wanted), len(words))
+    if not size:
         return None
-    size = min(size, len(words))
+    # Rank every window of the quote's length by the words it shares with the quote, kept up to
+    # date as the window slides (one step per word of the article), then compare the best few
+    # closely, allowing a word or two more or fewer.
     target = Counter(wanted)
-    # Rank windows by shared words (cheap, incremental), then compare the best few closely.
-    window = Counter(w for _, _, w in words[:size])
-    scores = [(sum((window & target).values()), 0)]
-    for i in range(1, len(words) - size + 1):
-        window[words[i - 1][2]] -= 1
-        window[words[i + size - 1][2]] += 1
-        scores.append((sum((window & target).values()), -i))
-    best_ratio, best, best_size = 0.0, -1, size
+    window: Counter[str] = Counter()
+    shared = 0
+    scores: list[tuple[int, int]] = []
+    for i, (_, _, word) in enumerate(words):
+        window[word] += 1
+        shared += window[word] <= target[word]
+        if i >= size:
+            dropped = words[i - size][2]
+            shared -= window[dropped] <= target[dropped]
+            window[dropped] -= 1
+        if i >= size - 1:
+            scores.append((shared, -(i - size + 1)))
     joined = " ".join(wanted)
-    for _, neg_i in sorted(scores, reverse=True)[:25]:
-        i = -neg_i
-        # The passage may have a word or two more or fewer than the quote.
-        for length in range(max(1, size - 2), size + 3):
-            if i + length > len(words):
+    best_ratio, best, best_size = 0.0, -1, size
+    lengths = range(max(1, size - 2), size + 3) if size <= 60 else (size,)
+    for _, neg_start in heapq.nlargest(25, scores):
+        start = -neg_start
+        for length in lengths:
+            if start + length > len(words):
                 break
-            candidate = " ".join(w for _, _, w in words[i : i + length])
-            ratio = difflib.SequenceMatcher(None, joined, candidate, autojunk=False).ratio()
-            if ratio > best_ratio or (ratio == best_ratio and (i, length) < (best, best_size)):
-                best_ratio, best, best_size = ratio, i, length
+            candidate = " ".join(w for _, _, w in words[start : start + length])
+            matcher = difflib.SequenceMatcher(None, joined, candidate, autojunk=False)
+            # Long quotes: the quick upper bound, as the exact ratio is quadratic in length.
+            ratio = matcher.ratio() if size <= 60 else matcher.quick_ratio()
+            if ratio > best_ratio or (ratio == best_ratio and (start, length) < (best, best_size)):
+                best_ratio, best, best_size = ratio, start, length
     if best < 0 or best_ratio < 0.5:
         return None
-    start, end = words[best][0], words[best + best_size - 1][1]
-    passage = " ".join(text[start:end].split()).strip(_QUOTE_CHARS + ",;:")
-    return passage, text.count("\n", 0, start) + 1
+    first, last = words[best][0], words[best + best_size - 1][1]
+    passage = " ".join(text[first:last].split()).strip(_QUOTE_CHARS + ",;:")
+    return passage, text.count("\n", 0, first) + 1

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 
 from argmap.diagnostics import Diagnostic, ErrorCode, did_you_mean
-from argmap.model import Annotation, Kind, Speech, Statement
+from argmap.model import Kind, Speech, Statement
 from argmap.validation import PartialStatement
 
-__all__ = ["RESPONSE_KINDS", "check", "check_parts"]
+__all__ = ["RESPONSE_KINDS", "check_parts"]
 
 RESPONSE_KINDS = frozenset({Kind.SUPPORT, Kind.QUALIFICATION, Kind.AGREEMENT, Kind.ANSWER})
 """Kinds that cannot stand alone: one supports, qualifies, agrees with or answers something.
@@ -39,18 +39,9 @@ def _unknown_hint(given: str, known: Collection[str], kind: str) -> str:
     return f"{suggestion} ({declared})" if suggestion else declared
 
 
-def check(annotation: Annotation) -> list[Diagnostic]:
-    """Check the references and responses of a whole, valid annotation.
-
-    Returns:
-        Every problem found, each with the ``loc`` of the offending value.
-    """
-    return check_parts(annotation.speakers, annotation.topics, annotation.statements)
-
-
 def check_parts(
-    speaker_ids: Collection[str],
-    topic_ids: Collection[str],
+    speaker_ids: Collection[str] | None,
+    topic_ids: Collection[str] | None,
     statements: Sequence[Statement | PartialStatement],
 ) -> list[Diagnostic]:
     """Check the parts of an annotation that passed validation, when others did not.
@@ -59,15 +50,15 @@ def check_parts(
     problem reported in the same run.
 
     Args:
-        speaker_ids: The declared speaker ids (also those whose details are malformed).
-        topic_ids: The declared topic ids.
+        speaker_ids: The declared speaker ids (also those whose details are malformed), or
+            None when the section itself is malformed and references cannot be checked.
+        topic_ids: Likewise for topics.
         statements: The statements in file order; where one failed validation, the fields of
             it that are valid (a rule that needs a missing field is skipped).
 
     Returns:
         Every problem found, each with the ``loc`` of the offending value.
     """
-    speakers, topics = set(speaker_ids), set(topic_ids)
     problems: list[Diagnostic] = []
     first_index: dict[str, int] = {}
     for index, statement in enumerate(statements):
@@ -91,22 +82,30 @@ def check_parts(
     for index, statement in enumerate(statements):
         at = ("statements", index)
         invalid = statement.invalid if isinstance(statement, PartialStatement) else frozenset()
-        if statement.speaker is not None and statement.speaker not in speakers:
+        if (
+            speaker_ids is not None
+            and statement.speaker is not None
+            and statement.speaker not in speaker_ids
+        ):
             problems.append(
                 Diagnostic(
                     ErrorCode.UNKNOWN_SPEAKER,
                     f"unknown speaker '{statement.speaker}'",
                     (*at, "speaker"),
-                    hint=_unknown_hint(statement.speaker, speakers, "speaker"),
+                    hint=_unknown_hint(statement.speaker, speaker_ids, "speaker"),
                 )
             )
-        if statement.topic is not None and statement.topic not in topics:
+        if (
+            topic_ids is not None
+            and statement.topic is not None
+            and statement.topic not in topic_ids
+        ):
             problems.append(
                 Diagnostic(
                     ErrorCode.UNKNOWN_TOPIC,
                     f"unknown topic '{statement.topic}'",
                     (*at, "topic"),
-                    hint=_unknown_hint(statement.topic, topics, "topic"),
+                    hint=_unknown_hint(statement.topic, topic_ids, "topic"),
                 )
             )
         if statement.speech is Speech.DIRECT and not statement.quote and "quote" not in invalid:

@@ -10,12 +10,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import click
 
 from argmap.diagnostics import AnnotationError, ArgmapError, Diagnostic
-from argmap.render_options import FORMATS, GROUP_BY, RenderOptions, format_for
+from argmap.render_options import (
+    COLOR_BY,
+    FORMATS,
+    GROUP_BY,
+    ColorBy,
+    GroupBy,
+    RenderOptions,
+    format_for,
+)
 
 if TYPE_CHECKING:
     from argmap.dispute import Dispute
@@ -35,19 +43,24 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
+def _report(error: ArgmapError) -> None:
+    """Print one of argmap's own errors: each diagnostic, then a summary line."""
+    if isinstance(error, AnnotationError):
+        _echo_diagnostics(error.diagnostics)
+        names = sorted({d.position.path for d in error.diagnostics if d.position})
+        where = f" in {', '.join(names)}" if names else ""
+        click.echo(f"argmap: {_plural(len(error.errors), 'error')}{where}", err=True)
+    else:
+        click.echo(f"argmap: {error}", err=True)
+
+
 @contextmanager
-def _reported() -> Iterator[None]:
-    """Turn argmap's own errors into messages on stderr and exit status 1."""
+def _exit_on_error() -> Iterator[None]:
+    """Report argmap's own errors and exit with status 1, without a traceback."""
     try:
         yield
-    except AnnotationError as exc:
-        _echo_diagnostics(exc.diagnostics)
-        names = sorted({d.position.path for d in exc.diagnostics if d.position})
-        where = f" in {', '.join(names)}" if names else ""
-        click.echo(f"argmap: {_plural(len(exc.errors), 'error')}{where}", err=True)
-        raise SystemExit(1) from None
-    except ArgmapError as exc:
-        click.echo(f"argmap: {exc}", err=True)
+    except ArgmapError as error:
+        _report(error)
         raise SystemExit(1) from None
 
 
@@ -77,9 +90,9 @@ def validate(files: tuple[Path, ...], quiet: bool, strict: bool) -> None:
     failed = 0
     for path in files:
         try:
-            with _reported():
-                dispute = _load(path)
-        except SystemExit:
+            dispute = _load(path)
+        except ArgmapError as error:
+            _report(error)
             failed += 1
             continue
         if strict and dispute.warnings:
@@ -98,7 +111,7 @@ def validate(files: tuple[Path, ...], quiet: bool, strict: bool) -> None:
         raise SystemExit(1)
 
 
-@main.command()
+@main.command("render")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "-o",
@@ -119,7 +132,7 @@ def validate(files: tuple[Path, ...], quiet: bool, strict: bool) -> None:
 )
 @click.option(
     "--color-by",
-    type=click.Choice(["speaker", "group"]),
+    type=click.Choice(COLOR_BY),
     default="speaker",
     show_default=True,
     help="Colour statements by speaker, or by the speaker's group.",
@@ -168,8 +181,8 @@ def render_command(
             param_hint="'-f' / '--format'",
         )
     options = RenderOptions(
-        group_by=group_by,  # type: ignore[arg-type]
-        color_by=color_by,  # type: ignore[arg-type]
+        group_by=cast(GroupBy, group_by),
+        color_by=cast(ColorBy, color_by),
         wrap=wrap,
         legend=not no_legend,
         timeout=timeout,
@@ -178,8 +191,5 @@ def render_command(
     from argmap.graph import build_graph
     from argmap.output import write_output
 
-    with _reported():
+    with _exit_on_error():
         write_output(output, render(build_graph(_load(file)), fmt, options))
-
-
-render_command.name = "render"

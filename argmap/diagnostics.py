@@ -27,6 +27,8 @@ __all__ = [
     "Severity",
     "SourcePosition",
     "did_you_mean",
+    "shorten",
+    "sort_diagnostics",
 ]
 
 
@@ -121,6 +123,11 @@ class Diagnostic:
         return "\n".join(lines)
 
 
+def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """Order diagnostics by file, line and column, as compilers list them."""
+    return tuple(sorted(diagnostics, key=_sort_key))
+
+
 def _sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
     position = diagnostic.position
     if position is None:
@@ -140,7 +147,7 @@ class AnnotationError(ArgmapError, ValueError):
     """
 
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
-        self.diagnostics: tuple[Diagnostic, ...] = tuple(sorted(diagnostics, key=_sort_key))
+        self.diagnostics: tuple[Diagnostic, ...] = sort_diagnostics(diagnostics)
         super().__init__("\n".join(map(str, self.diagnostics)))
 
     @property
@@ -151,6 +158,18 @@ class AnnotationError(ArgmapError, ValueError):
 
 class RenderError(ArgmapError, RuntimeError):
     """Graphviz could not draw the map: ``dot`` is missing, failed or ran out of time."""
+
+
+def shorten(value: object, limit: int = 40) -> str:
+    r"""Show a value in a one-line message: control characters escaped, long text cut.
+
+    >>> shorten("two\nlines, café")
+    'two\\nlines, café'
+    """
+    text = str(value)
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def did_you_mean(given: str, choices: Sequence[str]) -> str | None:

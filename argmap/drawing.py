@@ -5,7 +5,7 @@ through Graphviz's ``dot`` with the ``graphviz`` package's backend.
 
 Why write DOT by hand rather than with ``graphviz.Digraph``: the builder costs more per statement
 than validating and building the graph together (58 ms per 1,000 statements, measured in
-../shared/performance.md), and HTML-like labels need escaping of their own anyway.
+docs/performance.md), and HTML-like labels need escaping of their own anyway.
 
 The drawing: one box per statement with the speaker, the kind, the wrapped paraphrase and the
 quote (shortened; the whole quote is the SVG tooltip). An arrow runs from each response to the
@@ -34,7 +34,7 @@ from argmap.gc_pause import gc_paused
 from argmap.graph import RESPONDS, ArgGraph, responses, speakers, statements, topics
 from argmap.model import Relation
 from argmap.render_options import FORMATS, RenderOptions
-from argmap.theme import KIND_LABELS, PALETTE, RELATION_STYLES, tint
+from argmap.theme import PALETTE, RELATION_STYLES, tint
 
 __all__ = ["render", "to_dot"]
 
@@ -62,16 +62,25 @@ def _quoted(text: str) -> str:
     return '"' + escaped.replace("\n", "\\n").replace("\t", " ") + '"'
 
 
+class _Html(str):
+    """Markup of an HTML-like label, whose text is already escaped; written as ``<markup>``.
+
+    Why a type of its own: only values made by this module's label builders may be written
+    unquoted; any other string, however it looks, is quoted, so annotation text can never
+    inject DOT attributes or SVG links.
+    """
+
+
 def _attributes(attrs: Mapping[str, str | float | None]) -> str:
-    """Format DOT attributes; values that start with ``<`` are HTML-like labels, kept as is."""
+    """Format DOT attributes: numbers bare, :class:`_Html` labels in ``<…>``, text quoted."""
     parts = []
     for key, value in attrs.items():
         if value is None:
             continue
         if isinstance(value, float):
             parts.append(f"{key}={value:g}")
-        elif value.startswith("<") and value.endswith(">"):
-            parts.append(f"{key}={value}")
+        elif isinstance(value, _Html):
+            parts.append(f"{key}=<{value}>")
         else:
             parts.append(f"{key}={_quoted(value)}")
     return ", ".join(parts)
@@ -137,8 +146,8 @@ class _Colours:
             self.by_speaker[speaker["id"]] = colour
 
 
-def _statement_label(data: Mapping[str, Any], speaker_name: str, options: RenderOptions) -> str:
-    kind = KIND_LABELS.get(data["kind"], data["kind"])
+def _statement_label(data: Mapping[str, Any], speaker_name: str, options: RenderOptions) -> _Html:
+    kind = data["kind"]
     reported = data["speech"] == "reported"
     header = f"<B>{_html(speaker_name)}</B> · {_html(kind)}" + (" · reported" if reported else "")
     rows = [
@@ -156,10 +165,10 @@ def _statement_label(data: Mapping[str, Any], speaker_name: str, options: Render
         rows.append(
             f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="#555555">{body}</FONT></TD></TR>'
         )
-    return (
-        '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
+    return _Html(
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
         + "".join(rows)
-        + "</TABLE>>"
+        + "</TABLE>"
     )
 
 
@@ -172,7 +181,7 @@ def _statement_tooltip(data: Mapping[str, Any], speaker_name: str) -> str:
     return "\n".join(lines)
 
 
-def _graph_label(article: Mapping[str, Any]) -> str:
+def _graph_label(article: Mapping[str, Any]) -> _Html:
     lines = [f'<FONT POINT-SIZE="16"><B>{_html(article["title"])}</B></FONT>']
     byline = " · ".join(
         _html(article[key]) for key in ("outlet", "author", "date") if article[key]
@@ -181,10 +190,12 @@ def _graph_label(article: Mapping[str, Any]) -> str:
         lines.append(f'<FONT POINT-SIZE="10" COLOR="#444444">{byline}</FONT>')
     if article["url"]:
         lines.append(f'<FONT POINT-SIZE="8" COLOR="#666666">{_html(article["url"])}</FONT>')
-    return "<" + "<BR/>".join(lines) + ">"
+    return _Html("<BR/>".join(lines))
 
 
-def _legend(used: Iterable[Relation], colours: Mapping[str, str], names: Mapping[str, str]) -> str:
+def _legend(
+    used: Iterable[Relation], colours: Mapping[str, str], names: Mapping[str, str]
+) -> _Html:
     rows = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>']
     for relation in Relation:
         if relation in used:
@@ -198,15 +209,15 @@ def _legend(used: Iterable[Relation], colours: Mapping[str, str], names: Mapping
             f'<TR><TD BGCOLOR="{tint(colour)}" BORDER="1" COLOR="{colour}"> </TD>'
             f'<TD ALIGN="LEFT">{_html(names[speaker_id])}</TD></TR>'
         )
-    return (
-        '<<TABLE BORDER="1" COLOR="#BBBBBB" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'
+    return _Html(
+        '<TABLE BORDER="1" COLOR="#BBBBBB" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'
         + "".join(rows)
-        + "</TABLE>>"
+        + "</TABLE>"
     )
 
 
 def _layout_attributes(statement_count: int, clustered: bool) -> _Attrs:
-    """Cheaper layout settings for big maps (measured in ../shared/performance.md).
+    """Cheaper layout settings for big maps (measured in docs/performance.md).
 
     Default ``dot`` settings grow as about N^3.5: 2 s at 1,000 statements, 13 minutes at 5,000.
     Limiting network-simplex and mincross iterations keeps 1,000 statements under half a second
@@ -383,7 +394,7 @@ def _cluster_attributes(
             label += f'<BR/><FONT POINT-SIZE="9">{details}</FONT>'
         return {
             "id": f"speaker-{data['id']}",
-            "label": f"<{label}>",
+            "label": _Html(label),
             "labelloc": "b",
             "style": "rounded,filled",
             "color": colour,
@@ -392,7 +403,7 @@ def _cluster_attributes(
         }
     return {
         "id": f"topic-{data['id']}",
-        "label": f"<<B>{_html(data['label'])}</B>>",
+        "label": _Html(f"<B>{_html(data['label'])}</B>"),
         "labelloc": "b",
         "tooltip": data["description"] or data["label"],
         "style": "rounded,filled",

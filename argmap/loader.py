@@ -13,6 +13,7 @@ valid, so one run shows everything that is wrong.
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Final
@@ -20,42 +21,66 @@ from typing import Final
 from argmap import yamlsource
 from argmap.anchoring import Anchor, ArticleText, closest_passage
 from argmap.checks import check_parts
-from argmap.diagnostics import AnnotationError, ArgmapError, Diagnostic, ErrorCode, SourcePosition
+from argmap.diagnostics import (
+    AnnotationError,
+    ArgmapError,
+    Diagnostic,
+    ErrorCode,
+    SourcePosition,
+    shorten,
+    sort_diagnostics,
+)
 from argmap.dispute import Dispute
 from argmap.gc_pause import gc_paused
 from argmap.model import Article, Statement
 from argmap.validation import PartialStatement, validate
 
-__all__ = ["MAX_CLOSEST_PASSAGE_HINTS", "load", "loads"]
+__all__ = ["MAX_ARTICLE_BYTES", "MAX_CLOSEST_PASSAGE_HINTS", "load", "loads"]
+
+_UTF8_BOM: Final = b"\xef\xbb\xbf"
+
+MAX_ARTICLE_BYTES: Final = 64 * 1024 * 1024
+"""Largest article text file read (a 50,000-statement synthetic dispute's is 7 MB)."""
 
 MAX_CLOSEST_PASSAGE_HINTS: Final = 20
 """Quotes not found for which the closest passage is searched (each search reads the article)."""
 
 
+_BOMS: Final = {
+    b"\xff\xfe\x00\x00": "UTF-32",
+    b"\x00\x00\xfe\xff": "UTF-32",
+    b"\xff\xfe": "UTF-16",
+    b"\xfe\xff": "UTF-16",
+}
+
+
 def _decode(data: bytes, name: str) -> str:
-    """Decode a file as UTF-8, reporting where it is not."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise AnnotationError(
-            [
-                Diagnostic(
-                    ErrorCode.ENCODING,
-                    "the file is UTF-16; argmap reads UTF-8",
-                    position=SourcePosition(name, 1, 1),
-                    hint="save the file as UTF-8",
-                )
-            ]
-        )
+    """Decode a file as UTF-8 (a byte order mark is allowed), reporting where it is not."""
+    for mark, encoding in _BOMS.items():
+        if data.startswith(mark):
+            raise AnnotationError(
+                [
+                    Diagnostic(
+                        ErrorCode.ENCODING,
+                        f"the file is {encoding}; argmap reads UTF-8",
+                        position=SourcePosition(name, 1, 1),
+                        hint="save the file as UTF-8",
+                    )
+                ]
+            )
+    bom = len(_UTF8_BOM) if data.startswith(_UTF8_BOM) else 0
     try:
-        text = data.decode("utf-8-sig")
+        text = data[bom:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
+        start = exc.start + bom
+        before = data[bom:start]
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         raise AnnotationError(
             [
                 Diagnostic(
                     ErrorCode.ENCODING,
-                    f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+                    f"the file is not valid UTF-8 (byte 0x{data[start]:02x})",
                     position=SourcePosition(name, line, column),
                     hint="save the file as UTF-8",
                 )
@@ -120,7 +145,7 @@ def _load(text: str, name: str, base_dir: Path) -> Dispute:
         source=name,
         article_text=article_text,
         anchors=anchors,
-        warnings=AnnotationError(placed).diagnostics,
+        warnings=sort_diagnostics(placed),
     )
 
 
@@ -138,7 +163,7 @@ def _unique(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 def _article_text(article: Article, base_dir: Path) -> tuple[str | None, list[Diagnostic]]:
     """Get the article's text, inline or from its file."""
     if article.text_file is None:
-        return article.text, []
+        return (unicodedata.normalize("NFC", article.text) if article.text else article.text), []
     at = ("article", "text_file")
     if article.text is not None:
         return article.text, [
@@ -152,23 +177,31 @@ def _article_text(article: Article, base_dir: Path) -> tuple[str | None, list[Di
         ]
     path = base_dir / article.text_file
     try:
+        if not path.is_file():
+            raise OSError(
+                0, "not a regular file" if path.exists() else "No such file or directory"
+            )
+        if path.stat().st_size > MAX_ARTICLE_BYTES:
+            raise OSError(0, f"larger than {MAX_ARTICLE_BYTES // 2**20} MB")
         data = path.read_bytes()
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         return None, [
             Diagnostic(
                 ErrorCode.ARTICLE_UNREADABLE,
-                f"cannot read the article text '{article.text_file}': {exc.strerror or exc}",
+                f"cannot read the article text '{shorten(article.text_file)}': {reason}",
                 at,
-                hint=f"looked for '{path}': the path is relative to the annotation's directory",
+                hint=f"looked for '{shorten(path, 80)}': the path is relative to the "
+                "annotation's directory",
             )
         ]
     try:
-        return _decode(data, os.fspath(path)), []
+        return unicodedata.normalize("NFC", _decode(data, os.fspath(path))), []
     except AnnotationError as exc:
         return None, [
             Diagnostic(
                 ErrorCode.ARTICLE_UNREADABLE,
-                f"cannot read the article text '{article.text_file}': "
+                f"cannot read the article text '{shorten(article.text_file)}': "
                 f"{exc.diagnostics[0].message.removeprefix('the file ')}",
                 at,
                 hint=f"{exc.diagnostics[0].position}: save the article as UTF-8",

@@ -24,9 +24,7 @@ from pydantic import (
 )
 
 __all__ = [
-    "ATTACK_RELATIONS",
     "DEFAULT_RELATION",
-    "SUPPORT_RELATIONS",
     "Annotation",
     "Article",
     "Identifier",
@@ -94,12 +92,6 @@ DEFAULT_RELATION: Final[Mapping[Kind, Relation]] = MappingProxyType(
 )
 """The relation of a response the annotation does not qualify: it follows the statement's kind."""
 
-ATTACK_RELATIONS: Final = frozenset({Relation.DENIES, Relation.COUNTERS})
-"""Relations that attack their target (the attack relation of abstract argumentation)."""
-
-SUPPORT_RELATIONS: Final = frozenset({Relation.SUPPORTS, Relation.AGREES, Relation.CONCEDES})
-"""Relations that accept or strengthen their target."""
-
 
 class Speech(StrEnum):
     """Whether the article gives the speaker's own words or the reporter's account of them."""
@@ -135,7 +127,6 @@ class _Strict(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
-        coerce_numbers_to_str=True,
         use_attribute_docstrings=True,
     )
 
@@ -203,10 +194,10 @@ class Response(_Strict):
 
 def responses_from_shorthand(value: Any) -> Any:
     """Accept ``responds_to: s1``, ``[s1, s2]`` or one ``{to, relation}`` as well as a list."""
-    if isinstance(value, str | int | dict):
+    if isinstance(value, str | dict):
         value = [value]
     if isinstance(value, list):
-        return [{"to": item} if isinstance(item, str | int) else item for item in value]
+        return [{"to": item} if isinstance(item, str) else item for item in value]
     return value
 
 

@@ -8,15 +8,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Final, Literal
+from typing import Final, Literal, TypeAlias
 
-__all__ = ["FORMATS", "GROUP_BY", "RenderOptions", "format_for"]
+__all__ = ["COLOR_BY", "FORMATS", "GROUP_BY", "ColorBy", "GroupBy", "RenderOptions", "format_for"]
 
 FORMATS: Final = ("svg", "png", "pdf", "dot")
 """Formats a map renders to; ``dot`` is the DOT source itself, without layout."""
 
-GROUP_BY: Final = ("speaker", "topic", "none")
+GroupBy: TypeAlias = Literal["speaker", "topic", "none"]
+ColorBy: TypeAlias = Literal["speaker", "group"]
+
+GROUP_BY: Final[tuple[GroupBy, ...]] = ("speaker", "topic", "none")
 """Ways to cluster statements on the map."""
+
+COLOR_BY: Final[tuple[ColorBy, ...]] = ("speaker", "group")
+"""What a statement's colour tells: its speaker, or the speaker's group."""
 
 _SUFFIXES: Final = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 
@@ -43,8 +49,8 @@ class RenderOptions:
         timeout: Seconds ``dot`` may run before the rendering is abandoned.
     """
 
-    group_by: Literal["speaker", "topic", "none"] = "speaker"
-    color_by: Literal["speaker", "group"] = "speaker"
+    group_by: GroupBy = "speaker"
+    color_by: ColorBy = "speaker"
     wrap: int = 34
     quote_limit: int = 160
     legend: bool = True

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from argmap.model import Kind, Relation
+from argmap.model import Relation
 
-__all__ = ["KIND_LABELS", "PALETTE", "RELATION_STYLES", "EdgeStyle", "tint"]
+__all__ = ["PALETTE", "RELATION_STYLES", "EdgeStyle", "tint"]
 
 PALETTE: Final = (
     "#0072B2",  # blue
@@ -52,9 +52,6 @@ RELATION_STYLES: Final[dict[Relation, EdgeStyle]] = {
     Relation.RESPONDS: EdgeStyle("#8C8C8C", "dotted", "vee", 1.2, "┄┄┄┄❯"),
 }
 """Line colour, style, arrowhead, width and legend sample of each relation."""
-
-KIND_LABELS: Final[dict[Kind, str]] = {kind: kind.value for kind in Kind}
-"""How each kind is named in a node's header."""
 
 
 def tint(color: str, amount: float = 0.82) -> str:

@@ -1,8 +1,9 @@
 """Validating parsed YAML against the schema, and turning pydantic's errors into diagnostics.
 
-Messages are chosen by pydantic's error ``type`` (stable across releases), never by its message
+Messages are chosen by pydantic's error ``type`` (stable across releases), not by its message
 text, and name the offending value and what would be accepted, with a did-you-mean hint where a
-misspelling is likely.
+misspelling is likely. Only for error types argmap does not expect is pydantic's own message
+shown, after the field's name.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Any, Final, TypeVar
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
-from argmap.diagnostics import Diagnostic, ErrorCode, did_you_mean
+from argmap.diagnostics import Diagnostic, ErrorCode, did_you_mean, shorten
 from argmap.model import (
     Annotation,
     Article,
@@ -68,6 +69,8 @@ _EXPECTED: Final = {
     "bool_type": "true or false",
 }
 
+_ID_MAPS: Final = frozenset({"speakers", "topics"})
+
 _SHORTHANDS: Final = {
     "quote": "text or a list of texts",
     "responds_to": "a statement id, a list of ids, or a list of {to, relation} mappings",
@@ -84,17 +87,12 @@ def _describe(value: Any) -> str:
     if isinstance(value, int | float):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"the text '{_short(value)}'"
+        return f"the text '{shorten(value)}'"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
-
-
-def _short(value: object, limit: int = 40) -> str:
-    text = str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
@@ -150,13 +148,18 @@ def diagnose(error: ErrorDetails, prefix: Loc = ()) -> Diagnostic:
     value = error.get("input")
     ctx = error.get("ctx") or {}
     field = next((p for p in reversed(loc) if isinstance(p, str) and p != "[key]"), "value")
+    item = bool(loc) and isinstance(loc[-1], int)
+    subject = f"each item of '{field}'" if item else f"'{field}'"
+    if len(loc) == 2 and loc[0] in _ID_MAPS:  # ("speakers", "ana"): the entry for an id
+        subject = f"{str(loc[0])[:-1]} '{shorten(loc[1])}'"
+        item = True
 
     if kind == "extra_forbidden":
         model = _model_at(loc)
         allowed = sorted(model.model_fields)
         return Diagnostic(
             ErrorCode.UNKNOWN_FIELD,
-            f"unknown field '{field}' in {_noun(model).split()[-1]}",
+            f"unknown field '{shorten(field)}' in {_noun(model).split()[-1]}",
             loc,
             target="key",
             hint=did_you_mean(str(field), allowed) or f"allowed fields: {', '.join(allowed)}",
@@ -171,6 +174,10 @@ def diagnose(error: ErrorDetails, prefix: Loc = ()) -> Diagnostic:
             target="node",
             hint=f"{_noun(model)} needs: {', '.join(required)}",
         )
+    if kind in ("enum", "literal_error") and not isinstance(value, str):
+        return Diagnostic(
+            ErrorCode.WRONG_TYPE, f"{subject} must be text, not {_describe(value)}", loc
+        )
     if kind in ("enum", "literal_error"):
         owner, name = _field_at(loc)
         annotation = owner.model_fields[name].annotation if name else None
@@ -179,13 +186,13 @@ def diagnose(error: ErrorDetails, prefix: Loc = ()) -> Diagnostic:
         listed = f"choose from: {', '.join(choices)}"
         return Diagnostic(
             ErrorCode.INVALID_CHOICE,
-            f"'{_short(value)}' is not a valid {field}",
+            f"'{shorten(value)}' is not a valid {field}",
             loc,
             hint=f"{suggestion} ({listed})" if suggestion else listed,
         )
     if kind == "string_pattern_mismatch" and ctx.get("pattern") in _PATTERNS:
         code, problem, hint = _PATTERNS[ctx["pattern"]]
-        return Diagnostic(code, f"'{_short(value)}' {problem}", loc, hint=hint)
+        return Diagnostic(code, f"'{shorten(value)}' {problem}", loc, hint=hint)
     if kind in _EXPECTED or (kind == "tuple_type" and field in _SHORTHANDS):
         if not loc:
             return Diagnostic(
@@ -196,22 +203,27 @@ def diagnose(error: ErrorDetails, prefix: Loc = ()) -> Diagnostic:
                 hint="an annotation starts with 'article:', then 'speakers:', 'topics:' "
                 "and 'statements:'",
             )
-        expected = _SHORTHANDS.get(field, _EXPECTED[kind]) if kind != "string_type" else "text"
+        expected = _EXPECTED[kind]
+        if len(loc) == 2 and loc[0] == "topics":
+            expected = "a label or a mapping"
+        elif not item and kind != "string_type":
+            expected = _SHORTHANDS.get(field, expected)
         return Diagnostic(
-            ErrorCode.WRONG_TYPE, f"'{field}' must be {expected}, not {_describe(value)}", loc
+            ErrorCode.WRONG_TYPE, f"{subject} must be {expected}, not {_describe(value)}", loc
         )
     if kind == "string_too_short":
-        return Diagnostic(ErrorCode.INVALID_VALUE, f"'{field}' must not be blank", loc)
+        return Diagnostic(ErrorCode.INVALID_VALUE, f"{subject} must not be blank", loc)
     if kind.startswith("date_"):
         return Diagnostic(
             ErrorCode.INVALID_VALUE,
-            f"'{_short(value)}' is not a date",
+            f"'{shorten(value)}' is not a date",
             loc,
             hint="write dates as YYYY-MM-DD, e.g. 2017-12-22",
         )
+    # A type argmap has no message of its own for: pydantic's words, after the field's name.
     message = error["msg"]
     return Diagnostic(
-        ErrorCode.INVALID_VALUE, f"'{field}': {message[:1].lower()}{message[1:]}", loc
+        ErrorCode.INVALID_VALUE, f"{subject}: {message[:1].lower()}{message[1:]}", loc
     )
 
 
@@ -219,7 +231,7 @@ def _field_adapter(info: FieldInfo) -> TypeAdapter[Any]:
     annotation: Any = info.annotation
     if info.metadata:
         annotation = Annotated[(annotation, *info.metadata)]
-    return TypeAdapter(annotation, config=ConfigDict(coerce_numbers_to_str=True))
+    return TypeAdapter(annotation)
 
 
 _STATEMENT_FIELDS: Final = {
@@ -275,16 +287,17 @@ class Validated:
         annotation: The whole annotation, or None if any part failed.
         problems: Every schema problem found.
         article: The article section, if it validated.
-        speaker_ids: The declared speaker ids, valid or not.
-        topic_ids: The declared topic ids, valid or not.
+        speaker_ids: The declared speaker ids, valid or not; None if the section is malformed
+            (then references to speakers cannot be checked).
+        topic_ids: Likewise for topics.
         statements: Each statement in file order; where one failed validation, its valid fields.
     """
 
     annotation: Annotation | None
     problems: Sequence[Diagnostic]
     article: Article | None
-    speaker_ids: frozenset[str]
-    topic_ids: frozenset[str]
+    speaker_ids: frozenset[str] | None
+    topic_ids: frozenset[str] | None
     statements: Sequence[Statement | PartialStatement]
 
 
@@ -308,7 +321,7 @@ def validate(data: Any) -> Validated:
             annotation.statements,
         )
     if not isinstance(data, dict):
-        return Validated(None, problems, None, frozenset(), frozenset(), ())
+        return Validated(None, problems, None, None, None, ())
     raw_statements = data.get("statements")
     return Validated(
         None,
@@ -333,5 +346,7 @@ def _try(model: type[_M], data: Any) -> _M | None:
         return None
 
 
-def _keys(section: Any) -> frozenset[str]:
-    return frozenset(str(key) for key in section) if isinstance(section, dict) else frozenset()
+def _keys(section: Any) -> frozenset[str] | None:
+    if section is None:
+        return frozenset()
+    return frozenset(str(key) for key in section) if isinstance(section, dict) else None

@@ -22,6 +22,7 @@ happy path.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -29,7 +30,7 @@ from typing import Any, Final, Literal
 
 import yaml
 
-from argmap.diagnostics import AnnotationError, Diagnostic, ErrorCode, SourcePosition
+from argmap.diagnostics import AnnotationError, Diagnostic, ErrorCode, SourcePosition, shorten
 
 __all__ = ["MAX_ALIAS_EXPANSION", "MAX_DEPTH", "MAX_NODES", "YamlDocument", "parse"]
 
@@ -49,8 +50,8 @@ _PLAIN = "tag:argmap,2026:plain"
 _CORE = frozenset(_TAG + t for t in ("null", "bool", "int", "float"))
 _NULLS = frozenset({"~", "null", "Null", "NULL"})
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"[-+]?[0-9]+")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_DISALLOWED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Characters YAML does not allow in a file (C0 and C1 controls but tab, newlines and NEL)."""
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -68,28 +69,34 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
 
 
 def _plain(value: str) -> Any:
-    """Interpret a plain scalar by YAML 1.2's core schema.
+    """Interpret a plain scalar: null and true/false as YAML 1.2 spells them, the rest as text.
 
-    Only ``true``, ``false``, ``null``, ``~`` and numbers are not text, so ``no``, ``on`` and
-    dates stay text.
+    Numbers stay text too: argmap's schema has no numeric field, and ids such as ``01`` or
+    ``1.10`` must keep their spelling. So ``no``, ``on``, dates and numbers are all text.
     """
-    if not value:
+    if not value or value in _NULLS:
         return None
-    first = value[0]
-    if first in "0123456789+-.":
-        if _INT.fullmatch(value):
-            return int(value)
-        if _FLOAT.fullmatch(value):
-            return float(value)
-    elif value in _NULLS:
-        return None
-    elif value in _BOOL:
-        return _BOOL[value]
-    return value
+    return _BOOL.get(value, value)
 
 
-def _position(name: str, mark: yaml.Mark) -> SourcePosition:
-    return SourcePosition(name, mark.line + 1, mark.column + 1)
+class _Lines:
+    """Turns a mark's character offset into a line and column, counting lines at newlines only.
+
+    Why not the mark's own line: YAML also breaks lines at U+0085, U+2028 and U+2029, which
+    editors do not, so the line would not be the one the annotator sees.
+    """
+
+    def __init__(self, text: str, name: str) -> None:
+        self.text = text
+        self.name = name
+        self._breaks: list[int] | None = None
+
+    def at(self, mark: yaml.Mark) -> SourcePosition:
+        if self._breaks is None:
+            self._breaks = [m.start() for m in re.finditer("\n", self.text)]
+        line = bisect.bisect_left(self._breaks, mark.index)
+        start = self._breaks[line - 1] + 1 if line else 0
+        return SourcePosition(self.name, line + 1, mark.index - start + 1)
 
 
 @dataclass
@@ -99,12 +106,14 @@ class YamlDocument:
     Attributes:
         name: The file name used in positions.
         data: The document as plain dicts, lists and scalars.
+        root: The composed node tree, with each node's position.
         problems: Problems that did not stop parsing (duplicate keys), already placed.
     """
 
     name: str
     data: Any
     root: yaml.Node
+    lines: _Lines
     problems: list[Diagnostic] = field(default_factory=list)
 
     def locate(
@@ -143,7 +152,7 @@ class YamlDocument:
                 mark = key_node.start_mark if target == "key" else node.start_mark
             else:
                 break
-        return _position(self.name, mark)
+        return self.lines.at(mark)
 
     def place(self, diagnostic: Diagnostic) -> Diagnostic:
         """Return ``diagnostic`` with its positions resolved from its locs."""
@@ -161,9 +170,7 @@ class YamlDocument:
 def _find_key(node: yaml.MappingNode, key: str | int) -> tuple[yaml.Node, yaml.Node] | None:
     """Find the last pair whose key equals ``key`` (the one the data kept)."""
     for key_node, value_node in reversed(node.value):
-        if isinstance(key_node, yaml.ScalarNode) and (
-            key_node.value == key or _plain(key_node.value) == key
-        ):
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(key):
             return key_node, value_node
     return None
 
@@ -175,8 +182,8 @@ class _Builder:
     collection, because this runs once per value of the file (1.5 million at 50,000 statements).
     """
 
-    def __init__(self, name: str) -> None:
-        self.name = name
+    def __init__(self, lines: _Lines) -> None:
+        self.lines = lines
         self.problems: list[Diagnostic] = []
         self.nodes = 0
         self.expanded = 0
@@ -187,9 +194,7 @@ class _Builder:
     def problem(
         self, code: ErrorCode, message: str, mark: yaml.Mark, hint: str | None = None
     ) -> None:
-        self.problems.append(
-            Diagnostic(code, message, hint=hint, position=_position(self.name, mark))
-        )
+        self.problems.append(Diagnostic(code, message, hint=hint, position=self.lines.at(mark)))
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
@@ -208,7 +213,11 @@ class _Builder:
         if node.tag not in (_SEQ, _MAP):
             self.unsupported_tag(node)
         if depth > MAX_DEPTH:
-            raise _TooComplex(f"values are nested more than {MAX_DEPTH} levels deep", node)
+            raise _TooComplex(
+                f"values are nested more than {MAX_DEPTH} levels deep",
+                node,
+                hint="an annotation needs six levels at most; check the indentation",
+            )
         # The composer shares one node object between an anchor and its aliases.
         repeated = id(node) in self.seen
         self.seen.add(id(node))
@@ -233,7 +242,11 @@ class _Builder:
         size = len(node.value) + 1
         self.nodes += size
         if self.nodes > MAX_NODES:
-            raise _TooComplex(f"the document holds more than {MAX_NODES:,} values", node)
+            raise _TooComplex(
+                f"the document holds more than {MAX_NODES:,} values",
+                node,
+                hint="split the dispute into several files",
+            )
         if self.in_alias:
             self.expanded += size
             if self.expanded > MAX_ALIAS_EXPANSION:
@@ -241,6 +254,8 @@ class _Builder:
                     f"aliases of this anchored value expand to more than "
                     f"{MAX_ALIAS_EXPANSION:,} values",
                     self.alias_root or node,
+                    hint="YAML aliases ('*name') may expand a file exponentially; "
+                    "write the values out",
                 )
 
     def mapping(self, node: yaml.MappingNode, depth: int) -> dict[Any, Any]:
@@ -262,7 +277,7 @@ class _Builder:
                     hint="write the fields out, or use an alias for a whole value",
                 )
                 continue
-            key = scalar(key_node)
+            key = key_node.value  # keys are ids and field names: always their text
             if key in result:
                 self.duplicate(node, key, key_node)
             result[key] = (
@@ -273,17 +288,15 @@ class _Builder:
         return result
 
     def duplicate(self, node: yaml.MappingNode, key: Any, key_node: yaml.Node) -> None:
-        first = next(
-            k for k, _ in node.value if type(k) is yaml.ScalarNode and self.scalar(k) == key
-        )
+        first = next(k for k, _ in node.value if type(k) is yaml.ScalarNode and k.value == key)
         self.problems.append(
             Diagnostic(
                 ErrorCode.DUPLICATE_KEY,
-                f"duplicate key '{key}' in this mapping",
+                f"duplicate key '{shorten(key)}' in this mapping",
                 hint="keep one of them; YAML does not allow a key twice in a mapping",
-                position=_position(self.name, key_node.start_mark),
-                note=f"'{key}' is first given here",
-                note_position=_position(self.name, first.start_mark),
+                position=self.lines.at(key_node.start_mark),
+                note=f"'{shorten(key)}' is first given here",
+                note_position=self.lines.at(first.start_mark),
             )
         )
 
@@ -298,14 +311,38 @@ class _Builder:
 
 
 class _TooComplex(Exception):
-    def __init__(self, message: str, node: yaml.Node) -> None:
+    def __init__(self, message: str, node: yaml.Node, hint: str | None = None) -> None:
         super().__init__(message)
         self.node = node
+        self.hint = hint
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _check_characters(text: str, name: str) -> None:
+    """Report every character YAML forbids, with its code point and position.
+
+    Why before parsing: libyaml stops at the first one and reports its offset in bytes, which
+    would put the error in the wrong column of any line with accented letters.
+    """
+    found = [
+        match.start() for _, match in zip(range(20), _DISALLOWED.finditer(text), strict=False)
+    ]
+    if found:
+        raise AnnotationError(
+            [
+                Diagnostic(
+                    ErrorCode.ENCODING,
+                    f"control character U+{ord(text[index]):04X} is not allowed in YAML",
+                    position=SourcePosition(name, *_line_col(text, index)),
+                    hint="remove it; only tab, line breaks and printable characters may appear",
+                )
+                for index in found
+            ]
+        )
 
 
 def parse(text: str, name: str) -> YamlDocument:
@@ -322,12 +359,14 @@ def parse(text: str, name: str) -> YamlDocument:
     >>> parse("speakers: {a: {name: Ana}}", "f.yaml").data
     {'speakers': {'a': {'name': 'Ana'}}}
     """
+    _check_characters(text, name)
+    lines = _Lines(text, name)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
-        position = _position(name, mark) if mark else SourcePosition(name, 1, 1)
+        position = lines.at(mark) if mark else SourcePosition(name, 1, 1)
         context = exc.context_mark
         has_note = bool(
             exc.context and exc.problem and context and mark and context.line != mark.line
@@ -336,27 +375,14 @@ def parse(text: str, name: str) -> YamlDocument:
             [
                 Diagnostic(
                     ErrorCode.YAML_SYNTAX,
-                    f"YAML syntax: {problem}"
+                    f"YAML syntax: {_PROBLEMS.get(problem, problem)}"
                     + (
                         f" ({exc.context})" if exc.context and exc.problem and not has_note else ""
                     ),
                     position=position,
                     hint=_syntax_hint(problem, text, mark),
                     note=f"{exc.context}, which starts here" if has_note else None,
-                    note_position=_position(name, context) if has_note and context else None,
-                )
-            ]
-        ) from None
-    except yaml.reader.ReaderError as exc:
-        line, column = _line_col(text, exc.position)
-        raise AnnotationError(
-            [
-                Diagnostic(
-                    ErrorCode.ENCODING,
-                    f"character {exc.character!r} is not allowed in YAML",
-                    position=SourcePosition(name, line, column),
-                    hint="remove control characters; only tab, newline and printable "
-                    "characters may appear",
+                    note_position=lines.at(context) if has_note and context else None,
                 )
             ]
         ) from None
@@ -390,7 +416,7 @@ def parse(text: str, name: str) -> YamlDocument:
                 )
             ]
         )
-    builder = _Builder(name)
+    builder = _Builder(lines)
     try:
         data = builder.build(root)
     except _TooComplex as exc:
@@ -399,15 +425,19 @@ def parse(text: str, name: str) -> YamlDocument:
                 Diagnostic(
                     ErrorCode.TOO_COMPLEX,
                     str(exc),
-                    position=_position(name, exc.node.start_mark),
-                    hint="YAML aliases ('*name') may expand a file exponentially",
+                    position=lines.at(exc.node.start_mark),
+                    hint=exc.hint,
                 )
             ]
         ) from None
     problems = builder.problems
     if any(p.code is not ErrorCode.DUPLICATE_KEY for p in problems):
         raise AnnotationError(problems)
-    return YamlDocument(name, data, root, problems)
+    return YamlDocument(name, data, root, lines, problems)
+
+
+_PROBLEMS: Final = {"but found another document": "a second document starts here"}
+"""PyYAML's problem descriptions that read badly on their own, reworded."""
 
 
 def _syntax_hint(problem: str, text: str, mark: yaml.Mark | None) -> str | None:
@@ -421,7 +451,7 @@ def _syntax_hint(problem: str, text: str, mark: yaml.Mark | None) -> str | None:
     if "mapping values are not allowed" in problem:
         return "a value containing ': ' must be quoted, e.g. text: \"He said: no\""
     if "found another document" in problem:
-        return "an annotation is one YAML document; remove this '---' or split the file"
+        return "an annotation is one YAML document: remove this '---' and what follows it"
     if "found undefined alias" in problem:
         return "an alias ('*name') must refer to an anchor ('&name') defined before it"
     if "could not find expected ':'" in problem or "expected <block end>" in problem:

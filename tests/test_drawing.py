@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
@@ -13,7 +15,7 @@ from argmap.diagnostics import RenderError
 from argmap.drawing import render, to_dot
 from argmap.graph import ArgGraph, build_graph
 from argmap.loader import load, loads
-from argmap.render_options import RenderOptions, format_for
+from argmap.render_options import GROUP_BY, RenderOptions, format_for
 
 from .conftest import EXAMPLE
 
@@ -39,10 +41,21 @@ def test_dot_matches_golden_file(
     golden(name, to_dot(graph, options))
 
 
-def test_dot_is_deterministic() -> None:
-    first = to_dot(build_graph(load(EXAMPLE)))
-    second = to_dot(build_graph(load(EXAMPLE)))
-    assert first == second
+def test_dot_is_deterministic_across_processes_and_hash_seeds() -> None:
+    code = (
+        "import sys, argmap;"
+        f"sys.stdout.write(argmap.to_dot(argmap.build_graph(argmap.load({str(EXAMPLE)!r}))))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("0", "1", "2")
+    }
+    assert len(outputs) == 1
 
 
 def test_every_statement_is_a_node_with_its_tooltip(graph: ArgGraph) -> None:
@@ -74,6 +87,28 @@ HOSTILE = (
     '<script>alert(1)</script> & "quotes" \\ back\\slash } ] ; -> -- '
     "<B>bold</B> &amp; \x07bell\nnew line — Лавров «Кремль» Ελληνικά"
 )
+# Shaped like an HTML-like label, with DOT attributes and a link hidden inside.
+LABEL_SHAPED = '<x>, URL="javascript:alert(1)", target=<_top>'
+
+
+@pytest.mark.needs_dot
+def test_label_shaped_text_cannot_inject_attributes_or_links() -> None:
+    escaped = LABEL_SHAPED.replace('"', '\\"')
+    graph = build_graph(
+        loads(
+            f'article: {{title: "{escaped}"}}\n'
+            f'speakers: {{a: {{name: "{escaped}"}}, b: {{name: "<A>"}}}}\n'
+            f'topics: {{t: {{label: "{escaped}", description: "{escaped}"}}}}\n'
+            "statements:\n"
+            f'  - {{id: s1, speaker: a, topic: t, kind: claim, text: "{escaped}"}}\n'
+            '  - {id: s2, speaker: b, topic: t, kind: denial, text: "y <z>", responds_to: s1}\n'
+        )
+    )
+    for group_by in GROUP_BY:
+        svg = render(graph, "svg", RenderOptions(group_by=group_by))
+        root = ET.fromstring(svg)
+        hrefs = [a.get("{http://www.w3.org/1999/xlink}href") for a in root.iter(f"{SVG}a")]
+        assert all(href is None for href in hrefs)
 
 
 def hostile_graph() -> ArgGraph:

@@ -19,6 +19,8 @@ OWNERS = {
     "graphviz": {"drawing"},
     "yaml": {"yamlsource"},
     "networkx": {"graph", "drawing"},
+    "pydantic": {"model", "validation"},
+    "pydantic_core": {"validation"},
 }
 
 

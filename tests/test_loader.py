@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from argmap.anchoring import normalise
 from argmap.diagnostics import AnnotationError, ArgmapError, ErrorCode
 from argmap.loader import load, loads
 
@@ -124,5 +125,6 @@ def test_the_founding_example_loads_with_every_quote_anchored() -> None:
     for statement in dispute.statements:
         anchors = dispute.anchors.get(statement.id, ())
         assert len(anchors) == len(statement.quote), statement.id
-        for anchor in anchors:
-            assert text[anchor.start : anchor.end].strip(), statement.id
+        for anchor, quote in zip(anchors, statement.quote, strict=True):
+            found = normalise(text[anchor.start : anchor.end])
+            assert found == normalise(quote.text).strip("\"' "), statement.id

@@ -26,7 +26,6 @@ BASE = {"id": "s1", "speaker": "a", "topic": "t", "kind": "denial", "text": "No.
         ("s0", (Response(to="s0"),)),
         (["s0", "s2"], (Response(to="s0"), Response(to="s2"))),
         ([{"to": "s0", "relation": "counters"}], (Response(to="s0", relation=Relation.COUNTERS),)),
-        (7, (Response(to="7"),)),
         ({"to": "s0", "relation": "agrees"}, (Response(to="s0", relation=Relation.AGREES),)),
     ],
 )

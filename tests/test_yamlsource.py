@@ -21,12 +21,16 @@ from argmap.yamlsource import MAX_ALIAS_EXPANSION, parse
         ("v: ~", None),
         ("v: null", None),
         ("v:", None),
-        ("v: 12", 12),
-        ("v: -3", -3),
-        ("v: 1.5", 1.5),
+        ("v: 12", "12"),
+        ("v: 01", "01"),
+        ("v: -3", "-3"),
+        ("v: 1.10", "1.10"),
+        ("v: 1e3", "1e3"),
+        ("v: " + "9" * 5000, "9" * 5000),
         ("v: 2017-12-22", "2017-12-22"),
         ("v: 1_000", "1_000"),
         ("v: 0x1F", "0x1F"),
+        ("v: !!int 12", "12"),
         ('v: "true"', "true"),
         ("v: '12'", "12"),
         ("v: !!str 12", "12"),
@@ -34,7 +38,9 @@ from argmap.yamlsource import MAX_ALIAS_EXPANSION, parse
         ("v: Not successfully.", "Not successfully."),
     ],
 )
-def test_scalars_follow_yaml_1_2_core_schema(source: str, expected: object) -> None:
+def test_scalars_keep_their_spelling_except_null_and_booleans(
+    source: str, expected: object
+) -> None:
     assert parse(source, "f.yaml").data == {"v": expected}
 
 
@@ -55,7 +61,7 @@ def test_locate_skips_segments_pydantic_adds_and_points_at_keys_for_key_errors()
 
 def test_duplicate_key_is_reported_with_both_positions_and_parsing_goes_on() -> None:
     doc = parse("a: 1\nb: 2\na: 3\n", "f.yaml")
-    assert doc.data == {"a": 3, "b": 2}
+    assert doc.data == {"a": "3", "b": "2"}
     (problem,) = doc.problems
     assert problem.code is ErrorCode.DUPLICATE_KEY
     assert str(problem.position) == "f.yaml:3:1"
@@ -78,6 +84,7 @@ def test_duplicate_key_is_reported_with_both_positions_and_parsing_goes_on() -> 
         ("base: &b {x: 1}\nc:\n  <<: *b\n", ErrorCode.UNSUPPORTED_YAML, "f.yaml:3:3"),
         ("? [a, b]\n: c\n", ErrorCode.UNSUPPORTED_YAML, "f.yaml:1:3"),
         ("a: b\x07\n", ErrorCode.ENCODING, "f.yaml:1:5"),
+        ("a: é\x07\n", ErrorCode.ENCODING, "f.yaml:1:5"),
     ],
 )
 def test_refused_documents_name_the_position(source: str, code: ErrorCode, position: str) -> None:
@@ -86,6 +93,25 @@ def test_refused_documents_name_the_position(source: str, code: ErrorCode, posit
     (problem,) = caught.value.diagnostics
     assert problem.code is code
     assert str(problem.position) == position
+
+
+def test_keys_are_always_their_text() -> None:
+    assert parse("1: a\n'1.0': b\ntrue: c\n~: d\n01: e\n", "f.yaml").data == {
+        "1": "a",
+        "1.0": "b",
+        "true": "c",
+        "~": "d",
+        "01": "e",
+    }
+
+
+def test_control_characters_are_placed_by_character_not_byte() -> None:
+    with pytest.raises(AnnotationError) as caught:
+        parse('article:\n  title: "éééé"\n  note: "\x02"\n  x: "\x7f"\n', "f.yaml")
+    assert [str(d).split(" [")[0] for d in caught.value.diagnostics] == [
+        "f.yaml:3:10: error: control character U+0002 is not allowed in YAML",
+        "f.yaml:4:7: error: control character U+007F is not allowed in YAML",
+    ]
 
 
 def test_small_aliases_are_expanded() -> None:
@@ -109,11 +135,23 @@ def test_deep_nesting_is_refused() -> None:
     assert caught.value.diagnostics[0].code is ErrorCode.TOO_COMPLEX
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab: -[]{}#&*!|>'\"\n\t,?%@`~.0")), max_size=60))
-def test_any_text_parses_or_fails_with_a_positioned_error(text: str) -> None:
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("ab: -[]{}#&*!|>'\"\n\t,?%@`~.0é€😀\x00\x07\x85\u2028\ufeff")
+        ),
+        max_size=60,
+    )
+)
+def test_any_text_parses_or_fails_with_a_position_inside_the_file(text: str) -> None:
     try:
         parse(text, "f.yaml")
     except AnnotationError as exc:
         assert exc.diagnostics
-        assert all(d.position is not None and d.position.line >= 1 for d in exc.diagnostics)
+        lines = text.split("\n")
+        for d in exc.diagnostics:
+            assert d.position is not None
+            assert 1 <= d.position.line <= len(lines) + 1
+            if d.position.line <= len(lines):
+                assert 1 <= d.position.column <= len(lines[d.position.line - 1]) + 1
