@@ -17,9 +17,10 @@ spaces and line breaks of their own. So quotes and article are compared after no
 Spans are offsets in the article text as loaded (Unicode code points, line breaks as ``\n``), so
 exporters can cut ``text[start:end]`` and get the article's own words.
 
-Why the search starts after the previous quote's place: articles are annotated in reading order,
-so this finds the intended occurrence of a phrase said twice and keeps anchoring linear in the
-length of the article.
+Which occurrence of a phrase said twice: the nearest after the previous statement's quote, or
+failing that the nearest before it, within a few pages; failing both, the first in the article.
+Articles are annotated in reading order, so this finds the intended occurrence, and it keeps
+anchoring linear in the length of the article.
 """
 
 from __future__ import annotations
@@ -52,11 +53,11 @@ _QUOTE_CHARS: Final = "\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab
 _WORD: Final = re.compile(r"\S+")
 _WORD_START: Final = re.compile(r"(?<![^\W_])[^\W_]")
 _WINDOW: Final = 1 << 16
-"""How far past the previous quote to look before consulting the index of words."""
+"""How far from the previous quote to look (characters) before searching the whole article."""
 _KEY: Final = 16
 """Characters from a word start that key the index."""
-_SCANS_BEFORE_INDEX: Final = 16
-"""Out-of-order quotes searched by reading the article, before the index is built instead."""
+_SCANS_BEFORE_INDEX: Final = 32
+"""Quotes searched in the whole article by reading it, before an index is built instead."""
 
 
 def _replacement(found: str) -> str:
@@ -142,7 +143,7 @@ class ArticleText:
         self._paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n[ \t]*\n\s*", text)]
         self._line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
         self._cursor = 0
-        self._index: tuple[dict[str, int], dict[str, int]] | None = None
+        self._index: dict[str, int] | None = None
         self._misses = 0
 
     def _segment(self, norm: int, orig: int, orig_end: int | None) -> None:
@@ -177,9 +178,7 @@ class ArticleText:
         parts = self.words_of(quote)
         if not parts:
             return None
-        span = self._find_parts(parts, self._cursor)
-        if span is None and self._cursor:
-            span = self._find_parts(parts, 0)
+        span = self._find_parts(parts)
         if span is None:
             return None
         start = self._original(span[0], end=False)
@@ -192,17 +191,52 @@ class ArticleText:
             line=bisect.bisect_right(self._line_starts, start),
         )
 
-    def _find_parts(self, parts: Sequence[str], origin: int) -> tuple[int, int] | None:
-        first = self._first(parts[0], origin)
-        if first < 0:
-            return None
-        end = first + len(parts[0])
-        for part in parts[1:]:
-            found = self._scan(part, end, len(self.normalised))
-            if found < 0:
-                return None
-            end = found + len(part)
-        return first, end
+    def _find_parts(self, parts: Sequence[str]) -> tuple[int, int] | None:
+        """Where the quote's parts stand, trying the first part's occurrences best first."""
+        text_length = len(self.normalised)
+        for first in self._candidates(parts[0]):
+            end = first + len(parts[0])
+            for part in parts[1:]:
+                found = self._scan(part, end, text_length)
+                if found < 0:
+                    break
+                end = found + len(part)
+            else:
+                return first, end
+        return None
+
+    def _candidates(self, part: str) -> Iterator[int]:
+        """Occurrences of ``part`` to try, best first.
+
+        Near the previous quote first, because quotes mostly come in article order: the next
+        occurrence within a few pages after it, then the nearest within a few pages before it
+        (a statement listed a little out of order). Failing those, the first occurrence in the
+        article: found by reading it, or, once many quotes have needed that, through an index
+        of word starts, so that a dispute listed in no particular order does not make anchoring
+        quadratic in its size.
+        """
+        cursor, text = self._cursor, self.normalised
+        ahead = self._scan(part, cursor, cursor + _WINDOW)
+        if ahead >= 0:
+            yield ahead
+        behind = self._rscan(part, max(0, cursor - _WINDOW), cursor)
+        if behind >= 0:
+            yield behind
+        if cursor <= _WINDOW and cursor + _WINDOW >= len(text):
+            return  # the windows covered the whole article
+        self._misses += 1
+        if self._misses > _SCANS_BEFORE_INDEX and len(part) >= _KEY and part[0].isalnum():
+            position = self._word_index().get(part[:_KEY], -1)
+            if (
+                position >= 0
+                and text.startswith(part, position)
+                and self._whole_words(position, part)
+            ):
+                yield position
+                return
+        first = self._scan(part, 0, len(text))
+        if first >= 0:
+            yield first
 
     def _whole_words(self, position: int, part: str) -> bool:
         """Whether ``part`` at ``position`` neither starts nor ends inside a word."""
@@ -220,35 +254,17 @@ class ArticleText:
             position = text.find(part, position + 1, stop)
         return position
 
-    def _first(self, part: str, origin: int) -> int:
-        """The first whole-word occurrence of ``part`` at or after ``origin``, or -1.
+    def _rscan(self, part: str, start: int, stop: int) -> int:
+        """The last whole-word occurrence of ``part`` starting within ``[start, stop)``, or -1."""
+        text = self.normalised
+        limit = min(len(text), stop + len(part) - 1)
+        position = text.rfind(part, start, limit)
+        while position >= 0 and not self._whole_words(position, part):
+            position = text.rfind(part, start, position + len(part) - 1)
+        return position
 
-        Why three steps: quotes mostly come in article order, so the next few pages after the
-        previous quote hold the answer; when they do not (a statement listed out of order), an
-        index of word starts finds it without reading the rest of the article, which would make
-        anchoring quadratic in the size of the dispute.
-        """
-        found = self._scan(part, origin, origin + _WINDOW)
-        if found >= 0 or origin + _WINDOW >= len(self.normalised):
-            return found
-        self._misses += 1
-        if self._misses > _SCANS_BEFORE_INDEX and len(part) >= _KEY and part[0].isalnum():
-            first, last = self._word_index()
-            key = part[:_KEY]
-            if last.get(key, -1) < origin:
-                return -1  # no word at or after origin starts like this
-            position = first[key]
-            if (
-                position >= origin
-                and self.normalised.startswith(part, position)
-                and self._whole_words(position, part)
-            ):
-                return position
-            # A phrase repeated before and after origin: only reading on finds the next one.
-        return self._scan(part, origin, len(self.normalised))
-
-    def _word_index(self) -> tuple[dict[str, int], dict[str, int]]:
-        """The first and the last position of the word starts keyed by their next characters.
+    def _word_index(self) -> dict[str, int]:
+        """The first position of each word start, keyed by the text's next few characters.
 
         Built once, lazily, and in C loops (``map`` and ``zip``): at 50,000 statements the
         article has a million words.
@@ -256,10 +272,8 @@ class ArticleText:
         if self._index is None:
             text = self.normalised
             starts = [match.start() for match in _WORD_START.finditer(text)]
-            last = dict(zip(_keys(text, starts), starts, strict=True))
             starts.reverse()  # in dict(), later entries win: reversed, the first position wins
-            first = dict(zip(_keys(text, starts), starts, strict=True))
-            self._index = (first, last)
+            self._index = dict(zip(_keys(text, starts), starts, strict=True))
         return self._index
 
 

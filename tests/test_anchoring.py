@@ -58,6 +58,19 @@ def test_anchor_has_paragraph_and_line() -> None:
     assert (anchor.paragraph, anchor.line) == (3, 6)
 
 
+def test_a_phrase_said_twice_is_taken_nearest_the_previous_quote() -> None:
+    text = "A said: \u201cyes.\u201d B said: \u201cno.\u201d C said: \u201cyes.\u201d D ended."
+    article = ArticleText(text)
+    article.find("B said")
+    ahead = article.find("yes.")
+    assert ahead is not None
+    assert text[ahead.start - 9 : ahead.start] == "C said: \u201c"  # the next one, not A's
+    article.find("D ended")
+    behind = article.find("yes.")
+    assert behind is not None
+    assert behind.start == ahead.start  # none after D: the nearest before it
+
+
 def test_a_phrase_said_twice_is_anchored_after_the_previous_quote() -> None:
     article = ArticleText(ARTICLE)
     first = article.find("Not successfully.")
@@ -128,7 +141,9 @@ def test_quotes_must_be_whole_words() -> None:
 def test_out_of_order_quotes_in_a_long_article_use_the_index() -> None:
     sentences = [f"Sentence number {i} says something about topic {i % 7}." for i in range(3000)]
     article = ArticleText(" ".join(sentences))
-    order = list(range(0, 3000, 3))[::-1]  # every quote before the previous one
+    # Each quote pages away from the previous one: first, last, second, second last…
+    ends = list(range(0, 3000, 3))
+    order = [i for pair in zip(ends, reversed(ends), strict=True) for i in pair][: len(ends)]
     for i in order:
         anchor = article.find(f"Sentence number {i} says")
         assert anchor is not None
