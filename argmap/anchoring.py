@@ -44,6 +44,7 @@ _CHAR_MAP: Final = {
     **dict.fromkeys("\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\t\r\n\v\f", " "),
 }
 """One-for-one replacements (the offsets do not move)."""
+_ASCII_MAP: Final = {old: new for old, new in _CHAR_MAP.items() if old.isascii()}
 _INVISIBLE: Final = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _REWRITE: Final = re.compile(f"[ {_INVISIBLE}]{{2,}}|[{_INVISIBLE}]|\u2026")
 """What changes length when normalised: runs of spaces and invisible characters, and ``…``."""
@@ -72,13 +73,15 @@ def normalise(text: str) -> str:
     >>> normalise("He said: \u201cNot\n  successfully\u2026\u201d")
     'he said: "not successfully..."'
     """
-    text = unicodedata.normalize("NFC", text)
-    return _REWRITE.sub(lambda match: _replacement(match.group()), _lower(_translate(text)))
+    text = _lower(_translate(unicodedata.normalize("NFC", text)))
+    if text.isascii() and "  " not in text:
+        return text  # nothing for _REWRITE to do: the common case, made cheap
+    return _REWRITE.sub(lambda match: _replacement(match.group()), text)
 
 
 def _translate(text: str) -> str:
     """Apply :data:`_CHAR_MAP`; a few ``str.replace`` calls beat ``str.translate`` on long text."""
-    for old, new in _CHAR_MAP.items():
+    for old, new in (_ASCII_MAP if text.isascii() else _CHAR_MAP).items():
         if old in text:
             text = text.replace(old, new)
     return text

@@ -23,6 +23,7 @@ import itertools
 import re
 import subprocess
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from html import escape
 from typing import Any, Final, TypeAlias
 
@@ -32,11 +33,12 @@ from graphviz.backend import dot_command, execute
 from argmap.diagnostics import RenderError
 from argmap.gc_pause import gc_paused
 from argmap.graph import RESPONDS, ArgGraph, responses, speakers, statements, topics
+from argmap.layout import Layout, plan
 from argmap.model import Relation
 from argmap.render_options import FORMATS, RenderOptions
 from argmap.theme import PALETTE, RELATION_STYLES, tint
 
-__all__ = ["render", "to_dot"]
+__all__ = ["Rendering", "render", "render_map", "to_dot"]
 
 FONT: Final = "DejaVu Sans,Helvetica,Arial,sans-serif"
 """DejaVu Sans first: installed with Graphviz on Debian, it covers Latin, Greek and Cyrillic."""
@@ -44,22 +46,32 @@ FONT: Final = "DejaVu Sans,Helvetica,Arial,sans-serif"
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 _Attrs: TypeAlias = dict[str, str | float | None]
+_HTML_SPECIAL: Final = re.compile("[&<>]")
+_LEFT_BREAK: Final = '<BR ALIGN="LEFT"/>'
+_DOT_SPECIAL: Final = re.compile('[\\\\"\n\t]')
+
+
+# The fast paths below matter: a 10,000-statement map writes 200,000 strings.
 
 
 def _clean(text: str) -> str:
-    """Drop control characters, which DOT and XML cannot carry."""
-    return _CONTROL.sub(" ", text)
+    """Drop control characters, which DOT and XML cannot carry (newlines are kept)."""
+    return text if text.isprintable() else _CONTROL.sub(" ", text)
 
 
 def _html(text: str) -> str:
     """Escape text for a Graphviz HTML-like label."""
-    return escape(_clean(text), quote=False)
+    text = _clean(text)
+    return escape(text, quote=False) if _HTML_SPECIAL.search(text) else text
 
 
 def _quoted(text: str) -> str:
     """Quote text as a DOT string (for tooltips and ids)."""
-    escaped = _clean(text).replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + escaped.replace("\n", "\\n").replace("\t", " ") + '"'
+    text = _clean(text)
+    if _DOT_SPECIAL.search(text):
+        text = text.replace("\\", "\\\\").replace('"', '\\"')
+        text = text.replace("\n", "\\n").replace("\t", " ")
+    return f'"{text}"'
 
 
 class _Html(str):
@@ -75,14 +87,15 @@ def _attributes(attrs: Mapping[str, str | float | None]) -> str:
     """Format DOT attributes: numbers bare, :class:`_Html` labels in ``<…>``, text quoted."""
     parts = []
     for key, value in attrs.items():
-        if value is None:
-            continue
-        if isinstance(value, float):
-            parts.append(f"{key}={value:g}")
-        elif isinstance(value, _Html):
+        kind = type(value)
+        if kind is str:
+            parts.append(f"{key}={_quoted(value)}")  # type: ignore[arg-type]
+        elif kind is _Html:
             parts.append(f"{key}=<{value}>")
-        else:
-            parts.append(f"{key}={_quoted(value)}")
+        elif kind is float:
+            parts.append(f"{key}={value:g}")
+        elif value is not None:
+            parts.append(f"{key}={_quoted(str(value))}")
     return ", ".join(parts)
 
 
@@ -95,29 +108,30 @@ def _wrap(text: str, width: int) -> list[str]:
     ['a few', 'kopecks on', 'social media', 'adverts']
     """
     lines: list[str] = []
-    line = ""
+    words: list[str] = []
+    length = 0
     for word in text.split():
-        while len(word) > width:
-            if line:
-                lines.append(line)
-                line = ""
+        size = len(word)
+        while size > width:  # a word longer than a line is cut
+            if words:
+                lines.append(" ".join(words))
+                words, length = [], 0
             lines.append(word[:width])
-            word = word[width:]
-        if not line:
-            line = word
-        elif len(line) + 1 + len(word) <= width:
-            line = f"{line} {word}"
-        else:
-            lines.append(line)
-            line = word
-    if line or not lines:
-        lines.append(line)
+            word, size = word[width:], size - width
+        if words and length + 1 + size > width:
+            lines.append(" ".join(words))
+            words, length = [], 0
+        length += size + (1 if words else 0)
+        words.append(word)
+    if words or not lines:
+        lines.append(" ".join(words))
     return lines
 
 
 def _lines(text: str, width: int) -> str:
     """Wrap text and join it as left-aligned lines of an HTML-like label."""
-    return "".join(f'{_html(line)}<BR ALIGN="LEFT"/>' for line in _wrap(_clean(text), width))
+    wrapped = _html("\n".join(_wrap(_clean(text), width)))  # one escape for all the lines
+    return wrapped.replace("\n", _LEFT_BREAK) + _LEFT_BREAK
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -216,35 +230,30 @@ def _legend(
     )
 
 
-def _layout_attributes(statement_count: int, clustered: bool) -> _Attrs:
-    """Cheaper layout settings for big maps (measured in docs/performance.md).
+def _rank_lines(
+    levels: Mapping[str, int],
+    group: Iterable[tuple[str, Mapping[str, Any]]],
+    node_names: Mapping[str, str],
+    prefix: str,
+    indent: str,
+) -> list[str]:
+    """Pin a group's statements to their ranks with an invisible spine, one node per rank.
 
-    Default ``dot`` settings grow as about N^3.5: 2 s at 1,000 statements, 13 minutes at 5,000.
-    Limiting network-simplex and mincross iterations keeps 1,000 statements under half a second
-    at the cost of more crossings, so it is applied only above a few hundred statements.
+    Each cluster has its own spine, so no rank constraint crosses a cluster's border (``dot``
+    cannot always honour those: "trouble in init_rank"); the clusters line up through the
+    responses between them and the spines' equal lengths.
     """
-    if statement_count <= 400:
-        return {}
-    if clustered:
-        return {"nslimit": 1.0, "mclimit": 0.1, "splines": "line"}
-    return {"nslimit": 0.2, "nslimit1": 0.2, "mclimit": 0.1, "splines": "false"}
-
-
-def _column_height(graph: ArgGraph) -> int:
-    """How many statements the longest chain of responses stacks up (at least 3).
-
-    Responses to later statements are left out, so cycles cannot occur and one pass in file
-    order suffices; the answer only sizes columns, so it need not be exact.
-    """
-    depth: dict[str, int] = {}
-    for node, _ in statements(graph):
-        answered = (
-            depth[target]
-            for _, target, edge in graph.out_edges(node, data=True)
-            if edge["type"] == RESPONDS and target in depth
-        )
-        depth[node] = 1 + max(answered, default=0)
-    return max(3, *depth.values()) if depth else 3
+    ranks: dict[int, list[str]] = {}
+    for node, _ in group:
+        ranks.setdefault(levels[node], []).append(node_names[node])
+    used = sorted(ranks)
+    lines = [f'{indent}{prefix}{r} [style=invis, shape=point, width=0, label=""];' for r in used]
+    lines += [
+        f"{indent}{prefix}{lower} -> {prefix}{upper} [style=invis, minlen={lower - upper}];"
+        for upper, lower in itertools.pairwise(used)
+    ]
+    lines += [f"{indent}{{rank=same; {prefix}{r}; {'; '.join(ranks[r])};}}" for r in used]
+    return lines
 
 
 def _stack(
@@ -277,8 +286,12 @@ def _stack(
 
 
 @gc_paused()
-def to_dot(graph: ArgGraph, options: RenderOptions | None = None) -> str:
+def to_dot(
+    graph: ArgGraph, options: RenderOptions | None = None, layout: Layout | None = None
+) -> str:
     """Return the DOT source of the map of ``graph``.
+
+    ``layout`` defaults to the one :func:`argmap.layout.plan` chooses for the map's size.
 
     >>> from argmap.loader import loads
     >>> from argmap.graph import build_graph
@@ -292,12 +305,14 @@ def to_dot(graph: ArgGraph, options: RenderOptions | None = None) -> str:
     'digraph argmap {'
     """
     options = options or RenderOptions()
+    layout = layout or plan(graph, options)
     colours = _Colours(graph, options.color_by)
     speaker_data = {data["id"]: data for _, data in speakers(graph)}
     names = {speaker_id: data["name"] for speaker_id, data in speaker_data.items()}
     statement_list = list(statements(graph))
     node_names = {node: f"s{index}" for index, (node, _) in enumerate(statement_list)}
-    clustered = options.group_by != "none"
+    group_by = layout.group_by
+    levels = layout.levels
 
     out = ["digraph argmap {"]
     graph_attrs: _Attrs = {
@@ -310,7 +325,7 @@ def to_dot(graph: ArgGraph, options: RenderOptions | None = None) -> str:
         "nodesep": 0.3,
         "ranksep": 0.45,
         "pad": 0.3,
-        **_layout_attributes(len(statement_list), clustered),
+        **layout.attributes,
     }
     out.append(f"  graph [{_attributes(graph_attrs)}];")
     out.append(
@@ -330,27 +345,34 @@ def to_dot(graph: ArgGraph, options: RenderOptions | None = None) -> str:
         }
         return f"{indent}{node_names[node]} [{_attributes(attrs)}];"
 
-    column = _column_height(graph)
-    if clustered:
+    if group_by != "none":
         groups: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
         for node, data in statement_list:
-            groups.setdefault(data[options.group_by], []).append((node, data))
+            groups.setdefault(data[group_by], []).append((node, data))
         ordered = (
             [(d["id"], d) for _, d in speakers(graph)]
-            if options.group_by == "speaker"
+            if group_by == "speaker"
             else [(d["id"], d) for _, d in topics(graph)]
         )
         for index, (group_id, data) in enumerate(ordered):
             if group_id not in groups:
                 continue
             out.append(f"  subgraph cluster_{index} {{")
-            out.append(f"    graph [{_attributes(_cluster_attributes(options, data, colours))}];")
+            out.append(f"    graph [{_attributes(_cluster_attributes(group_by, data, colours))}];")
             out.extend(node_line(node, d, "    ") for node, d in groups[group_id])
-            out.extend(_stack(graph, groups[group_id], node_names, column, "    "))
+            if levels:
+                out.extend(
+                    _rank_lines(levels, groups[group_id], node_names, f"rank{index}_", "    ")
+                )
+            else:
+                out.extend(_stack(graph, groups[group_id], node_names, layout.column, "    "))
             out.append("  }")
     else:
         out.extend(node_line(node, data, "  ") for node, data in statement_list)
-        out.extend(_stack(graph, statement_list, node_names, column, "  "))
+        if levels:
+            out.extend(_rank_lines(levels, statement_list, node_names, "rank", "  "))
+        else:
+            out.extend(_stack(graph, statement_list, node_names, layout.column, "  "))
 
     used: set[Relation] = set()
     for source, target, data in responses(graph):
@@ -360,6 +382,9 @@ def to_dot(graph: ArgGraph, options: RenderOptions | None = None) -> str:
         source_data, target_data = graph.nodes[source], graph.nodes[target]
         attrs: _Attrs = {
             "id": f"response-{source_data['id']}-{target_data['id']}",
+            # An answer drawn level with or above what it answers (a cycle of responses) must
+            # not pull the ranks argmap assigned.
+            "constraint": "false" if levels and levels[source] <= levels[target] else None,
             "color": style.color,
             "style": style.style,
             "arrowhead": style.arrowhead,
@@ -369,8 +394,8 @@ def to_dot(graph: ArgGraph, options: RenderOptions | None = None) -> str:
         }
         out.append(f"  {node_names[source]} -> {node_names[target]} [{_attributes(attrs)}];")
 
-    if options.legend and (used or options.group_by != "speaker"):
-        shown = {} if options.group_by == "speaker" else colours.by_speaker
+    if options.legend and (used or group_by != "speaker"):
+        shown = {} if group_by == "speaker" else colours.by_speaker
         legend: _Attrs = {
             "id": "legend",
             "shape": "plain",
@@ -382,11 +407,9 @@ def to_dot(graph: ArgGraph, options: RenderOptions | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-def _cluster_attributes(
-    options: RenderOptions, data: Mapping[str, Any], colours: _Colours
-) -> _Attrs:
+def _cluster_attributes(group_by: str, data: Mapping[str, Any], colours: _Colours) -> _Attrs:
     """Cluster label and colours; ``labelloc=b`` puts the label on top, as ranks run bottom-up."""
-    if options.group_by == "speaker":
+    if group_by == "speaker":
         colour = colours.by_speaker[data["id"]]
         details = " · ".join(_html(data[key]) for key in ("role", "group") if data[key])
         label = f"<B>{_html(data['name'])}</B>"
@@ -413,23 +436,56 @@ def _cluster_attributes(
     }
 
 
+@dataclass(frozen=True)
+class Rendering:
+    """A rendered map, and the layout it was drawn with (see :attr:`Layout.notes`)."""
+
+    data: bytes
+    layout: Layout
+
+
 def render(graph: ArgGraph, fmt: str, options: RenderOptions | None = None) -> bytes:
     """Render the map of ``graph`` as ``svg``, ``png``, ``pdf`` or ``dot`` (DOT source) bytes.
 
     Raises:
-        ValueError: for a format not in :data:`FORMATS`.
+        ValueError: for a format not in :data:`~argmap.render_options.FORMATS`.
         RenderError: when ``dot`` is missing, fails, or runs longer than ``options.timeout``.
+    """
+    return render_map(graph, fmt, options).data
+
+
+def render_map(graph: ArgGraph, fmt: str, options: RenderOptions | None = None) -> Rendering:
+    """Like :func:`render`, also telling which layout was used.
+
+    If ``dot`` cannot draw the clusters (it sometimes fails on large clustered maps with fixed
+    ranks), the map is drawn again without them, and the layout's notes say so.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (choose from: {', '.join(FORMATS)})")
     options = options or RenderOptions()
-    source = to_dot(graph, options).encode("utf-8")
+    layout = plan(graph, options)
+    source = to_dot(graph, options, layout).encode("utf-8")
     if fmt == "dot":
-        return source
+        return Rendering(source, layout)
+    try:
+        return Rendering(_run_dot(source, fmt, options.timeout), layout)
+    except _ClusterTrouble:
+        layout = layout.without_clusters(
+            f"Graphviz could not draw the {layout.group_by} clusters; drawn without them"
+        )
+        source = to_dot(graph, options, layout).encode("utf-8")
+        return Rendering(_run_dot(source, fmt, options.timeout), layout)
+
+
+class _ClusterTrouble(RenderError):
+    """``dot`` failed in ranking, as Graphviz 2.43 does on some large clustered maps."""
+
+
+def _run_dot(source: bytes, fmt: str, timeout: float) -> bytes:
     command = dot_command.command("dot", fmt)
     try:
         process = execute.run_check(
-            command, input=source, capture_output=True, quiet=True, timeout=options.timeout
+            command, input=source, capture_output=True, quiet=True, timeout=timeout
         )
     except ExecutableNotFound:
         raise RenderError(
@@ -439,11 +495,14 @@ def render(graph: ArgGraph, fmt: str, options: RenderOptions | None = None) -> b
         ) from None
     except subprocess.TimeoutExpired:
         raise RenderError(
-            f"Graphviz's 'dot' took longer than {options.timeout:g} s and was stopped; "
+            f"Graphviz's 'dot' took longer than {timeout:g} s and was stopped; "
             "render a smaller map, or allow more time with --timeout"
         ) from None
     except subprocess.CalledProcessError as exc:
-        detail = (exc.stderr or b"").decode("utf-8", "replace").strip()
-        raise RenderError(f"Graphviz's 'dot' failed (exit {exc.returncode}): {detail}") from None
+        lines = (exc.stderr or b"").decode("utf-8", "replace").strip().splitlines()
+        more = f"\n… ({len(lines) - 5} more lines)" if len(lines) > 5 else ""
+        message = f"Graphviz's 'dot' failed (exit {exc.returncode}): " + "\n".join(lines[:5])
+        error = _ClusterTrouble if "trouble in init_rank" in "".join(lines[:1]) else RenderError
+        raise error(message + more) from None
     output: bytes = process.stdout
     return output

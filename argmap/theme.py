@@ -9,6 +9,7 @@ solid head, an acceptance in an open one.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Final
 
@@ -54,6 +55,7 @@ RELATION_STYLES: Final[dict[Relation, EdgeStyle]] = {
 """Line colour, style, arrowhead, width and legend sample of each relation."""
 
 
+@functools.cache
 def tint(color: str, amount: float = 0.82) -> str:
     """Mix a ``#rrggbb`` colour with white; ``amount`` is the share of white.
 

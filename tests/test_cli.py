@@ -159,3 +159,16 @@ def test_help_lists_the_commands() -> None:
     assert result.exit_code == 0
     assert "validate" in result.stdout
     assert "render" in result.stdout
+
+
+@pytest.mark.needs_dot
+def test_render_tells_which_layout_a_big_map_got(tmp_path: Path) -> None:
+    lines = ["article: {title: T}", "speakers: {a: {name: Ana}}", "topics: {t: T}", "statements:"]
+    lines += [
+        f"  - {{id: s{i}, speaker: a, topic: t, kind: claim, text: S{i}.}}" for i in range(200)
+    ]
+    source = tmp_path / "big.yaml"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("render", source, "-o", tmp_path / "big.svg")
+    assert result.exit_code == 0, result.output
+    assert "argmap: note: 200 statements: ranks assigned by argmap" in result.stderr
