@@ -9,10 +9,10 @@ is reported in one run.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from argmap.diagnostics import Diagnostic, ErrorCode, did_you_mean
-from argmap.model import Kind, Speech, Statement
+from argmap.model import Kind, Relation, Speech, Statement
 from argmap.validation import PartialStatement
 
 __all__ = ["RESPONSE_KINDS", "check_parts"]
@@ -78,6 +78,11 @@ def check_parts(
         else:
             first_index[statement.id] = index
     known_statements = set(first_index)
+    answered = {
+        s.id: [r.to for r in s.responds_to if r is not None]
+        for s in statements
+        if s.id is not None
+    }
 
     for index, statement in enumerate(statements):
         at = ("statements", index)
@@ -133,7 +138,51 @@ def check_parts(
                 )
             )
         problems.extend(_check_responses(statement, index, known_statements))
+        problems.extend(_check_undercuts(statement, index, answered))
     return problems
+
+
+def _check_undercuts(
+    statement: Statement | PartialStatement, index: int, answered: Mapping[str, list[str]]
+) -> Iterable[Diagnostic]:
+    """An undercut needs a link to attack: the target must answer something, unambiguously."""
+    for position, response in enumerate(statement.responds_to):
+        if response is None:
+            continue
+        at = ("statements", index, "responds_to", position)
+        links = answered.get(response.to)
+        if response.relation is not Relation.UNDERCUTS:
+            if response.link_to is not None:
+                yield Diagnostic(
+                    ErrorCode.INVALID_UNDERCUT,
+                    "'link_to' goes with 'relation: undercuts' only",
+                    (*at, "link_to"),
+                    target="key",
+                    hint="remove 'link_to', or make the relation 'undercuts'",
+                )
+        elif links is None:
+            continue  # an unknown target is reported as such
+        elif not links:
+            yield Diagnostic(
+                ErrorCode.INVALID_UNDERCUT,
+                f"'{response.to}' answers nothing, so it has no link to undercut",
+                (*at, "relation"),
+                hint="to attack the statement itself, use 'denies' or 'counters'",
+            )
+        elif response.link_to is None and len(links) > 1:
+            yield Diagnostic(
+                ErrorCode.INVALID_UNDERCUT,
+                f"'{response.to}' answers several statements: say which link is undercut",
+                (*at, "relation"),
+                hint=f"add 'link_to:' with one of: {', '.join(links)}",
+            )
+        elif response.link_to is not None and response.link_to not in links:
+            yield Diagnostic(
+                ErrorCode.INVALID_UNDERCUT,
+                f"'{response.to}' does not answer '{response.link_to}'",
+                (*at, "link_to"),
+                hint=f"'{response.to}' answers: {', '.join(links)}",
+            )
 
 
 def _check_responses(

@@ -58,6 +58,7 @@ class ErrorCode(StrEnum):
     SELF_RESPONSE = "self_response"
     DUPLICATE_RESPONSE = "duplicate_response"
     DIRECT_WITHOUT_QUOTE = "direct_without_quote"
+    INVALID_UNDERCUT = "invalid_undercut"
     MISSING_TARGET = "missing_target"
     # The article text and the quotes anchored in it.
     ARTICLE_TEXT_CONFLICT = "article_text_conflict"

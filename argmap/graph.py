@@ -16,7 +16,9 @@ which):
 Edges (attribute ``type``):
 
 * ``responds``: statement → the statement it answers, with ``relation`` (a
-  :class:`~argmap.model.Relation` value) and ``order`` (its position in ``responds_to``);
+  :class:`~argmap.model.Relation` value), ``order`` (its position in ``responds_to``) and
+  ``link_to`` (for ``undercuts``: the id of the statement whose link from the target is
+  attacked; otherwise None);
 * ``said_by``: statement → its speaker;
 * ``about``: statement → its topic.
 
@@ -37,7 +39,7 @@ import networkx as nx
 from argmap.anchoring import Anchor
 from argmap.dispute import Dispute
 from argmap.gc_pause import gc_paused
-from argmap.model import Statement
+from argmap.model import Relation, Statement
 
 __all__ = [
     "ABOUT",
@@ -149,13 +151,24 @@ def build_graph(dispute: Dispute) -> ArgGraph:
             tags=statement.tags,
             order=order,
         )
+    answered = {s.id: [r.to for r in s.responds_to] for s in annotation.statements}
     for statement in annotation.statements:
         node = statement_node(statement.id)
         graph.add_edge(node, speaker_node(statement.speaker), type=SAID_BY)
         graph.add_edge(node, topic_node(statement.topic), type=ABOUT)
-        for order, (target, relation) in enumerate(statement.targets()):
+        for order, (response, (target, relation)) in enumerate(
+            zip(statement.responds_to, statement.targets(), strict=True)
+        ):
+            link_to = response.link_to
+            if relation is Relation.UNDERCUTS and link_to is None:
+                link_to = next(iter(answered[target]), None)  # checks made it the only one
             graph.add_edge(
-                node, statement_node(target), type=RESPONDS, relation=str(relation), order=order
+                node,
+                statement_node(target),
+                type=RESPONDS,
+                relation=str(relation),
+                order=order,
+                link_to=link_to,
             )
     return graph
 

@@ -75,6 +75,9 @@ class Relation(StrEnum):
     ANSWERS = "answers"
     RESPONDS = "responds"
     """A reply with no argumentative force of its own (a joke returned, a remark)."""
+    UNDERCUTS = "undercuts"
+    """Attacks the link between the target and what the target answers (that it follows, or is
+    relevant), not the target's content."""
 
 
 DEFAULT_RELATION: Final[Mapping[Kind, Relation]] = MappingProxyType(
@@ -190,6 +193,9 @@ class Response(_Strict):
     """The id of the statement answered."""
     relation: Relation | None = None
     """How it answers; when absent, it follows the responding statement's kind."""
+    link_to: Identifier | None = None
+    """With ``relation: undercuts``: the statement the target answers, whose link is attacked.
+    Needed only when the target answers several statements."""
 
 
 def responses_from_shorthand(value: Any) -> Any:

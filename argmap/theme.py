@@ -51,6 +51,7 @@ RELATION_STYLES: Final[dict[Relation, EdgeStyle]] = {
     Relation.QUESTIONS: EdgeStyle("#525252", "dashed", "odot", 1.4, "╸╸╸╸○"),
     Relation.ANSWERS: EdgeStyle("#525252", "solid", "vee", 1.4, "────❯"),
     Relation.RESPONDS: EdgeStyle("#8C8C8C", "dotted", "vee", 1.2, "┄┄┄┄❯"),
+    Relation.UNDERCUTS: EdgeStyle("#E66101", "dashed", "tee", 1.8, "╸╸╸╸┫"),
 }
 """Line colour, style, arrowhead, width and legend sample of each relation."""
 

@@ -26,6 +26,12 @@ texts = st.text(
 ).filter(lambda t: t.strip())
 
 
+def relations(target_answers: int) -> list[str]:
+    """Relations a response may have: undercuts only a target that answers exactly one."""
+    allowed = [r.value for r in Relation if r is not Relation.UNDERCUTS]
+    return [*allowed, Relation.UNDERCUTS.value] if target_answers == 1 else allowed
+
+
 @st.composite
 def annotation_dicts(draw: st.DrawFn) -> dict[str, Any]:
     """A valid annotation: unique ids, references to declared speakers, topics, statements."""
@@ -35,6 +41,7 @@ def annotation_dicts(draw: st.DrawFn) -> dict[str, Any]:
     article_words = draw(st.lists(texts, min_size=1, max_size=6))
     article = " . ".join(article_words)
     result_statements = []
+    answers: dict[str, int] = {}  # statement id -> how many statements it answers
     for index, statement_id in enumerate(statement_ids):
         earlier = statement_ids[:index]
         kind = draw(st.sampled_from([k.value for k in Kind]))
@@ -50,12 +57,13 @@ def annotation_dicts(draw: st.DrawFn) -> dict[str, Any]:
             "kind": kind,
             "text": draw(texts),
             "responds_to": [
-                {"to": t, "relation": draw(st.sampled_from([r.value for r in Relation]))}
+                {"to": t, "relation": draw(st.sampled_from(relations(answers[t])))}
                 if draw(st.booleans())
                 else t
                 for t in targets
             ],
         }
+        answers[statement_id] = len(targets)
         quotable = [w for w in article_words if normalise(w).strip("\"' .")]
         if draw(st.booleans()) and quotable:
             statement["quote"] = draw(st.sampled_from(quotable))
