@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, cast
 import click
 
 from argmap.diagnostics import AnnotationError, ArgmapError, Diagnostic
+from argmap.export import EXPORTERS
 from argmap.render_options import (
     COLOR_BY,
     FORMATS,
@@ -28,6 +29,10 @@ from argmap.render_options import (
 
 if TYPE_CHECKING:
     from argmap.dispute import Dispute
+
+IMPORT_FORMATS = ("aif", "xaif", "argdown")
+"""The formats ``argmap import`` reads (argmap.importers.IMPORTERS, named here so that the
+command line's help needs no import of the importers)."""
 
 # Commands import the core when they run, not here: `argmap --help` need not load pydantic,
 # networkx and graphviz.
@@ -202,3 +207,75 @@ def render_command(
         write_output(output, rendering.data)
     for note in rendering.layout.notes:
         click.echo(f"argmap: note: {note}", err=True)
+
+
+@main.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-t",
+    "--to",
+    "fmt",
+    required=True,
+    type=click.Choice(list(EXPORTERS)),
+    help="The format to write (see the list below).",
+)
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="The file to write, or '-' for standard output.",
+)
+def export_command(file: Path, fmt: str, output: Path) -> None:
+    """Export an annotation FILE to another tool's format.
+
+    Formats: json (argmap's own, with quote spans), node-link (networkx), aif and xaif (AIFdb,
+    OVA), argdown, graphml (yEd), gexf (Gephi), mermaid, sadface, claimreview (schema.org
+    Claims), csv. The output is written only once complete.
+    """
+    from argmap.export import export
+    from argmap.graph import build_graph
+    from argmap.output import write_output
+
+    with _exit_on_error():
+        write_output(output, export(build_graph(_load(file)), fmt).encode("utf-8"))
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-f",
+    "--from",
+    "fmt",
+    required=True,
+    type=click.Choice(list(IMPORT_FORMATS)),
+    help="The format of FILE.",
+)
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="The annotation YAML to write, or '-' for standard output.",
+)
+@click.option(
+    "--report", is_flag=True, help="Print what was mapped and skipped, per element type."
+)
+def import_command(file: Path, fmt: str, output: Path, report: bool) -> None:
+    """Make an annotation from another tool's FILE (AIF, xAIF or Argdown).
+
+    The annotation is checked by argmap's own loader before it is written; every element of the
+    source is accounted for in the report, mapped or skipped.
+    """
+    from argmap.importers import convert
+    from argmap.output import write_output
+
+    with _exit_on_error():
+        target = None if str(output) == "-" else str(output)
+        text, summary = convert(file, fmt, output=target)
+        write_output(output, text.encode("utf-8"))
+    if report:
+        for line in summary.lines():
+            click.echo(line, err=True)

@@ -23,7 +23,7 @@ Edges (attribute ``type``):
 * ``about``: statement → its topic.
 
 Graph attributes: ``article`` (title, outlet, author, date as ISO text, url, language, note),
-``article_text`` (str or None) and ``source`` (the annotation's file name).
+``article_text`` (str or None) and ``source`` (the annotation's file name, without its directory).
 
 Values are plain str/int/None/tuples, and nodes and edges are added in file order, so that every
 exporter is deterministic.
@@ -32,6 +32,7 @@ exporter is deterministic.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import PurePath
 from typing import Any, Final, TypeAlias
 
 import networkx as nx
@@ -114,7 +115,8 @@ def build_graph(dispute: Dispute) -> ArgGraph:
             "note": article.note,
         },
         article_text=dispute.article_text,
-        source=dispute.source,
+        # The file's name only: a path would make every export depend on where it was run.
+        source=PurePath(dispute.source).name,
     )
     for order, (speaker_id, speaker) in enumerate(annotation.speakers.items()):
         graph.add_node(

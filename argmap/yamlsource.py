@@ -32,7 +32,7 @@ import yaml
 
 from argmap.diagnostics import AnnotationError, Diagnostic, ErrorCode, SourcePosition, shorten
 
-__all__ = ["MAX_ALIAS_EXPANSION", "MAX_DEPTH", "MAX_NODES", "YamlDocument", "parse"]
+__all__ = ["MAX_ALIAS_EXPANSION", "MAX_DEPTH", "MAX_NODES", "YamlDocument", "dump", "parse"]
 
 MAX_DEPTH: Final = 64
 """Deepest nesting accepted; an annotation needs six levels."""
@@ -469,3 +469,41 @@ def _syntax_hint(problem: str, text: str, mark: yaml.Mark | None) -> str | None:
     if "could not find expected ':'" in problem or "expected <block end>" in problem:
         return "check the indentation of this line and the one before"
     return None
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style with multi-line text as ``|`` blocks: the way people write annotations."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # PyYAML falls back to a quoted style where a block cannot hold the text exactly.
+    return dumper.represent_scalar(_STR, value, style="|" if "\n" in value else None)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def dump(data: Any, *, header: str = "") -> str:
+    r"""Write annotation data as YAML that :func:`parse` reads back to the same data.
+
+    Args:
+        data: Plain dicts, lists, text, booleans and None, as :func:`parse` gives.
+        header: Text put first as ``#`` comment lines (an import's provenance, say).
+
+    >>> print(dump({"article": {"title": "T", "text": "one\ntwo\n"}}), end="")
+    article:
+      title: T
+      text: |
+        one
+        two
+    """
+    text = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+        default_flow_style=False,
+    )
+    comments = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
+    return comments + text

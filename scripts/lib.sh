@@ -38,3 +38,17 @@ ensure_venv() {
     .venv/bin/python -m pip install --quiet --disable-pip-version-check --editable ".$1" \
         || die "pip could not install argmap$1"
 }
+
+# ensure_node_tools: the real readers some tests use (the Argdown CLI, Mermaid's parser) in .tools/.
+ensure_node_tools() {
+    command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+    for package in @argdown/cli mermaid jsdom; do
+        if [ ! -d ".tools/node_modules/$package" ]; then
+            say "installing the Argdown CLI and Mermaid's parser into .tools"
+            npm install --prefix .tools --no-audit --no-fund --silent \
+                @argdown/cli@1.7.5 mermaid@11.17.2 jsdom@29.1.1 \
+                || die "npm could not install the test tools"
+            break
+        fi
+    done
+}

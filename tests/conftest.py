@@ -33,6 +33,62 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(skip)
 
 
+def _tool(env: str, *candidates: Path, command: str) -> str | None:
+    """A command-line tool: from ``$env``, a local install, or PATH."""
+    if os.environ.get(env):
+        return os.environ[env]
+    for candidate in candidates:
+        if candidate.exists():
+            return str(candidate)
+    return shutil.which(command)
+
+
+@pytest.fixture(scope="session")
+def argdown_cli() -> str:
+    """The Argdown CLI (``npm install --prefix .tools @argdown/cli``; scripts/test installs it).
+
+    Skipped when missing, except under CI=1, where tests that need it must run.
+    """
+    found = _tool(
+        "ARGMAP_ARGDOWN",
+        ROOT / ".tools" / "node_modules" / ".bin" / "argdown",
+        ROOT / "benchmarks" / "node_modules" / ".bin" / "argdown",
+        command="argdown",
+    )
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("the Argdown CLI is missing; scripts/test installs it under .tools/")
+        pytest.skip("the Argdown CLI is not installed (npm install --prefix .tools @argdown/cli)")
+    return found
+
+
+@pytest.fixture(scope="session")
+def mermaid_parser(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """A command that parses a Mermaid file with Mermaid's own parser (Node.js, mermaid, jsdom).
+
+    scripts/test installs them under .tools/; skipped when missing, except under CI=1.
+    """
+    node = shutil.which("node")
+    for tools in (ROOT / ".tools", Path(os.environ.get("ARGMAP_NODE_TOOLS", "/nonexistent"))):
+        if node and (tools / "node_modules" / "mermaid").is_dir():
+            # ES modules resolve imports next to the script, so it runs from the tools folder.
+            script = tools / "argmap-mermaid-parse.mjs"
+            script.write_text((ROOT / "tests" / "tools" / "mermaid_parse.mjs").read_text())
+            return [node, str(script)]
+    if os.environ.get("CI"):
+        pytest.fail("mermaid and jsdom are missing; scripts/test installs them under .tools/")
+    pytest.skip("Mermaid's parser is not installed (npm install --prefix .tools mermaid jsdom)")
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """../shared/external-data: real argument maps; skipped with a reason when absent."""
+    path = ROOT.parent / "shared" / "external-data"
+    if not path.is_dir():
+        pytest.skip(f"{path} is not here: the real-data tests need the shared corpus")
+    return path
+
+
 @pytest.fixture
 def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
     """Compare text with tests/golden/NAME, or rewrite it with --update-golden."""
@@ -42,9 +98,9 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
         path = GOLDEN / name
         if update:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(actual, encoding="utf-8")
+            path.write_bytes(actual.encode("utf-8"))  # bytes: CSV's CRLF must survive
         assert path.exists(), f"no golden file {path}; run pytest --update-golden"
-        expected = path.read_text(encoding="utf-8")
+        expected = path.read_bytes().decode("utf-8")
         assert actual == expected, f"{name} differs from its golden file (--update-golden)"
 
     return check

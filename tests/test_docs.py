@@ -27,7 +27,7 @@ from argmap.model import Annotation, Article, Quote, Response, Speaker, Statemen
 from .conftest import DATA, EXAMPLE, ROOT
 
 DOCS = ROOT / "docs"
-PAGES = sorted([*DOCS.glob("*.md"), ROOT / "README.md"])
+PAGES = sorted([*DOCS.rglob("*.md"), ROOT / "README.md"])
 FENCE = re.compile(r"^```(\w+)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 
 

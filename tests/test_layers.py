@@ -18,14 +18,21 @@ OWNERS = {
     "click": {"cli"},
     "graphviz": {"drawing"},
     "yaml": {"yamlsource"},
-    "networkx": {"graph", "drawing"},
+    "networkx": {"graph", "drawing", "export.nodelink", "export.gexf"},
     "pydantic": {"model", "validation"},
     "pydantic_core": {"validation"},
 }
 
 
+MODULES = sorted(
+    str(path.relative_to(PACKAGE).with_suffix("")).replace("/", ".")
+    for path in PACKAGE.rglob("*.py")
+)
+
+
 def imported_modules(module: str) -> set[str]:
-    tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+    path = PACKAGE / (module.replace(".", "/") + ".py")
+    tree = ast.parse(path.read_text(encoding="utf-8"))
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -37,7 +44,7 @@ def imported_modules(module: str) -> set[str]:
 
 @pytest.mark.parametrize("library", sorted(OWNERS))
 def test_each_library_is_imported_only_by_its_layer(library: str) -> None:
-    users = {p.stem for p in PACKAGE.glob("*.py") if library in imported_modules(p.stem)}
+    users = {module for module in MODULES if library in imported_modules(module)}
     assert users <= OWNERS[library]
 
 
