@@ -40,6 +40,14 @@ class EdgeStyle:
     penwidth: float
     sample: str
 
+    @property
+    def attributes(self) -> str:
+        """The style as DOT edge attributes."""
+        return (
+            f'color="{self.color}", style="{self.style}", '
+            f'arrowhead="{self.arrowhead}", penwidth={self.penwidth:g}'
+        )
+
 
 RELATION_STYLES: Final[dict[Relation, EdgeStyle]] = {
     Relation.DENIES: EdgeStyle("#B2182B", "solid", "tee", 2.2, "━━━━┫"),
