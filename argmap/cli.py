@@ -8,7 +8,7 @@ cannot be made, 2 for a usage error (click's own). Problems with input are print
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -70,12 +70,37 @@ def _exit_on_error() -> Iterator[None]:
         raise SystemExit(1) from None
 
 
-def _load(path: Path) -> Dispute:
+def _load(path: Path, max_size: float, article_anywhere: bool) -> Dispute:
     from argmap.loader import load
 
-    dispute = load(path)
+    dispute = load(path, max_bytes=_bytes(max_size), article_anywhere=article_anywhere)
     _echo_diagnostics(dispute.warnings)
     return dispute
+
+
+def _bytes(megabytes: float) -> int:
+    return int(megabytes * 2**20)
+
+
+max_size_option = click.option(
+    "--max-size",
+    type=click.FloatRange(min=0, min_open=True),
+    default=20.0,
+    show_default=True,
+    metavar="MB",
+    help="Largest annotation or article file to read, in MB (a guard against runaway input).",
+)
+
+article_anywhere_option = click.option(
+    "--article-anywhere",
+    is_flag=True,
+    help="Let article.text_file point outside the annotation's directory (trusted input).",
+)
+
+
+def input_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options that bound what reading an annotation may do (see docs/security.md)."""
+    return max_size_option(article_anywhere_option(command))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -93,7 +118,10 @@ def main() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing for valid files.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def validate(files: tuple[Path, ...], quiet: bool, strict: bool) -> None:
+@input_options
+def validate(
+    files: tuple[Path, ...], quiet: bool, strict: bool, max_size: float, article_anywhere: bool
+) -> None:
     """Check annotation FILES: schema, references and that every quote is in the article.
 
     Every problem of every file is reported, as file:line:column: message.
@@ -101,7 +129,7 @@ def validate(files: tuple[Path, ...], quiet: bool, strict: bool) -> None:
     failed = 0
     for path in files:
         try:
-            dispute = _load(path)
+            dispute = _load(path, max_size, article_anywhere)
         except ArgmapError as error:
             _report(error)
             failed += 1
@@ -163,6 +191,7 @@ def validate(files: tuple[Path, ...], quiet: bool, strict: bool) -> None:
     show_default=True,
     help="Seconds Graphviz may take before the rendering is abandoned.",
 )
+@input_options
 def render_command(
     file: Path,
     output: Path,
@@ -172,6 +201,8 @@ def render_command(
     wrap: int,
     no_legend: bool,
     timeout: float,
+    max_size: float,
+    article_anywhere: bool,
 ) -> None:
     """Draw the argument map of an annotation FILE as SVG, PNG, PDF or DOT.
 
@@ -203,7 +234,7 @@ def render_command(
     from argmap.output import write_output
 
     with _exit_on_error():
-        rendering = render_map(build_graph(_load(file)), fmt, options)
+        rendering = render_map(build_graph(_load(file, max_size, article_anywhere)), fmt, options)
         write_output(output, rendering.data)
     for note in rendering.layout.notes:
         click.echo(f"argmap: note: {note}", err=True)
@@ -227,7 +258,10 @@ def render_command(
     type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
     help="The file to write, or '-' for standard output.",
 )
-def export_command(file: Path, fmt: str, output: Path) -> None:
+@input_options
+def export_command(
+    file: Path, fmt: str, output: Path, max_size: float, article_anywhere: bool
+) -> None:
     """Export an annotation FILE to another tool's format.
 
     Formats: json (argmap's own, with quote spans), node-link (networkx), aif and xaif (AIFdb,
@@ -239,7 +273,10 @@ def export_command(file: Path, fmt: str, output: Path) -> None:
     from argmap.output import write_output
 
     with _exit_on_error():
-        write_output(output, export(build_graph(_load(file)), fmt).encode("utf-8"))
+        write_output(
+            output,
+            export(build_graph(_load(file, max_size, article_anywhere)), fmt).encode("utf-8"),
+        )
 
 
 @main.command("import")
@@ -263,7 +300,8 @@ def export_command(file: Path, fmt: str, output: Path) -> None:
 @click.option(
     "--report", is_flag=True, help="Print what was mapped and skipped, per element type."
 )
-def import_command(file: Path, fmt: str, output: Path, report: bool) -> None:
+@max_size_option
+def import_command(file: Path, fmt: str, output: Path, report: bool, max_size: float) -> None:
     """Make an annotation from another tool's FILE (AIF, xAIF or Argdown).
 
     The annotation is checked by argmap's own loader before it is written; every element of the
@@ -274,7 +312,7 @@ def import_command(file: Path, fmt: str, output: Path, report: bool) -> None:
 
     with _exit_on_error():
         target = None if str(output) == "-" else str(output)
-        text, summary = convert(file, fmt, output=target)
+        text, summary = convert(file, fmt, output=target, max_bytes=_bytes(max_size))
         write_output(output, text.encode("utf-8"))
     if report:
         for line in summary.lines():

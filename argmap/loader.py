@@ -35,12 +35,14 @@ from argmap.gc_pause import gc_paused
 from argmap.model import Article, Statement
 from argmap.validation import PartialStatement, validate
 
-__all__ = ["MAX_ARTICLE_BYTES", "MAX_CLOSEST_PASSAGE_HINTS", "load", "loads"]
+__all__ = ["MAX_CLOSEST_PASSAGE_HINTS", "MAX_FILE_BYTES", "load", "loads", "read_limited"]
 
 _UTF8_BOM: Final = b"\xef\xbb\xbf"
 
-MAX_ARTICLE_BYTES: Final = 64 * 1024 * 1024
-"""Largest article text file read (a 50,000-statement synthetic dispute's is 7 MB)."""
+MAX_FILE_BYTES: Final = 20 * 1024 * 1024
+"""Largest annotation or article file read, unless the caller allows more: above a 50,000-
+statement dispute (16 MB of YAML, 1.3 GB of memory to load), so that a file of unknown origin
+cannot exhaust memory (see docs/security.md)."""
 
 MAX_CLOSEST_PASSAGE_HINTS: Final = 20
 """Quotes not found for which the closest passage is searched (each search reads the article)."""
@@ -89,12 +91,34 @@ def _decode(data: bytes, name: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def load(path: str | os.PathLike[str]) -> Dispute:
+def read_limited(path: Path, max_bytes: int) -> bytes:
+    """Read a file, refusing one larger than ``max_bytes`` without reading it all.
+
+    Raises:
+        OSError: with a ``strerror`` that says what is wrong (too large, not a regular file).
+    """
+    if not path.is_file():
+        raise OSError(0, "not a regular file" if path.exists() else "No such file or directory")
+    with path.open("rb") as stream:  # at most one byte more than allowed
+        data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise OSError(0, f"larger than the {max_bytes / 2**20:g} MB limit (--max-size raises it)")
+    return data
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = MAX_FILE_BYTES,
+    article_anywhere: bool = False,
+) -> Dispute:
     """Load, validate and anchor an annotation file.
 
     Args:
         path: The annotation's YAML file. A relative ``article.text_file`` is read from the
             same directory.
+        max_bytes: The largest annotation or article file to read.
+        article_anywhere: Let ``article.text_file`` point outside the annotation's directory.
 
     Raises:
         AnnotationError: listing every problem found, each with its file position.
@@ -103,28 +127,43 @@ def load(path: str | os.PathLike[str]) -> Dispute:
     path = Path(path)
     name = os.fspath(path)
     try:
-        data = path.read_bytes()
+        data = read_limited(path, max_bytes)
     except OSError as exc:
         raise ArgmapError(f"{name}: cannot read the file: {exc.strerror or exc}") from None
-    return loads(_decode(data, name), name=name, base_dir=path.parent)
+    return loads(
+        _decode(data, name),
+        name=name,
+        base_dir=path.parent,
+        max_bytes=max_bytes,
+        article_anywhere=article_anywhere,
+    )
 
 
-def loads(text: str, *, name: str = "<string>", base_dir: str | os.PathLike[str] = ".") -> Dispute:
+def loads(
+    text: str,
+    *,
+    name: str = "<string>",
+    base_dir: str | os.PathLike[str] = ".",
+    max_bytes: int = MAX_FILE_BYTES,
+    article_anywhere: bool = False,
+) -> Dispute:
     """Load an annotation from YAML text.
 
     Args:
         text: The YAML text.
         name: The file name to show in messages.
         base_dir: The directory a relative ``article.text_file`` is read from.
+        max_bytes: The largest article file to read.
+        article_anywhere: Let ``article.text_file`` point outside ``base_dir``.
 
     Raises:
         AnnotationError: listing every problem found, each with its file position.
     """
     with gc_paused():
-        return _load(text, name, Path(base_dir))
+        return _load(text, name, Path(base_dir), max_bytes, article_anywhere)
 
 
-def _load(text: str, name: str, base_dir: Path) -> Dispute:
+def _load(text: str, name: str, base_dir: Path, max_bytes: int, article_anywhere: bool) -> Dispute:
     document = yamlsource.parse(text, name)
     validated = validate(document.data)
     problems: list[Diagnostic] = [*document.problems, *validated.problems]
@@ -132,7 +171,9 @@ def _load(text: str, name: str, base_dir: Path) -> Dispute:
     article_text: str | None = None
     anchors: dict[str, tuple[Anchor, ...]] = {}
     if validated.article is not None:
-        article_text, article_problems = _article_text(validated.article, base_dir)
+        article_text, article_problems = _article_text(
+            validated.article, base_dir, max_bytes, article_anywhere
+        )
         problems += article_problems
         if not article_problems:
             anchors, quote_problems = _anchor_quotes(validated.statements, article_text)
@@ -160,7 +201,9 @@ def _unique(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return result
 
 
-def _article_text(article: Article, base_dir: Path) -> tuple[str | None, list[Diagnostic]]:
+def _article_text(
+    article: Article, base_dir: Path, max_bytes: int, anywhere: bool
+) -> tuple[str | None, list[Diagnostic]]:
     """Get the article's text, inline or from its file."""
     if article.text_file is None:
         return (unicodedata.normalize("NFC", article.text) if article.text else article.text), []
@@ -176,14 +219,21 @@ def _article_text(article: Article, base_dir: Path) -> tuple[str | None, list[Di
             )
         ]
     path = base_dir / article.text_file
-    try:
-        if not path.is_file():
-            raise OSError(
-                0, "not a regular file" if path.exists() else "No such file or directory"
+    if not anywhere and not _inside(path, base_dir):
+        # An annotation from elsewhere must not make argmap read, and copy into its exports,
+        # any file the user can read (~/.ssh/id_rsa as "the article").
+        return None, [
+            Diagnostic(
+                ErrorCode.ARTICLE_UNREADABLE,
+                f"the article text '{shorten(article.text_file)}' is outside the annotation's "
+                "directory",
+                at,
+                hint="keep the article beside the annotation (or below it), or allow it with "
+                "--article-anywhere if you trust this annotation",
             )
-        if path.stat().st_size > MAX_ARTICLE_BYTES:
-            raise OSError(0, f"larger than {MAX_ARTICLE_BYTES // 2**20} MB")
-        data = path.read_bytes()
+        ]
+    try:
+        data = read_limited(path, max_bytes)
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         return None, [
@@ -207,6 +257,14 @@ def _article_text(article: Article, base_dir: Path) -> tuple[str | None, list[Di
                 hint=f"{exc.diagnostics[0].position}: save the article as UTF-8",
             )
         ]
+
+
+def _inside(path: Path, directory: Path) -> bool:
+    """Whether ``path``, symbolic links resolved, is in ``directory`` or below it."""
+    try:
+        return path.resolve().is_relative_to(directory.resolve())
+    except (OSError, ValueError):
+        return False
 
 
 def _anchor_quotes(

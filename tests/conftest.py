@@ -12,6 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "johnson-lavrov" / "annotation.yaml"
 DATA = Path(__file__).resolve().parent / "data"
+BAD_INPUTS = Path(__file__).resolve().parent / "bad"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 

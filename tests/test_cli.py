@@ -12,9 +12,9 @@ from click.testing import CliRunner, Result
 
 from argmap.cli import main
 
-from .conftest import DATA, EXAMPLE, ROOT
+from .conftest import BAD_INPUTS, DATA, EXAMPLE, ROOT
 
-BAD = DATA / "invalid" / "many_errors.yaml"
+BAD = BAD_INPUTS / "yaml" / "many_errors.yaml"
 
 
 def run(*args: str | Path) -> Result:

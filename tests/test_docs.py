@@ -24,7 +24,7 @@ from argmap.cli import main
 from argmap.diagnostics import ErrorCode
 from argmap.model import Annotation, Article, Quote, Response, Speaker, Statement, Topic
 
-from .conftest import DATA, EXAMPLE, ROOT
+from .conftest import BAD_INPUTS, DATA, EXAMPLE, ROOT
 
 DOCS = ROOT / "docs"
 PAGES = sorted([*DOCS.rglob("*.md"), ROOT / "README.md"])
@@ -66,6 +66,7 @@ EXAMPLES = list(console_examples())
 def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     shutil.copytree(DATA, tmp_path / "tests" / "data")
+    shutil.copytree(BAD_INPUTS, tmp_path / "tests" / "bad")
     (tmp_path / "out").mkdir()
     monkeypatch.chdir(tmp_path)
     return tmp_path

@@ -272,7 +272,7 @@ def test_cli_export_errors(tmp_path: Path) -> None:
     unknown = runner.invoke(main, ["export", str(EXAMPLE), "--to", "xml"])
     assert unknown.exit_code == 2
     assert "'xml' is not one of" in unknown.stderr
-    bad = ROOT / "tests" / "data" / "invalid" / "bad_kind.yaml"
+    bad = ROOT / "tests" / "bad" / "yaml" / "bad_kind.yaml"
     out = tmp_path / "x.json"
     out.write_text("previous")
     broken = runner.invoke(main, ["export", str(bad), "--to", "json", "-o", str(out)])

@@ -118,7 +118,11 @@ def _is_utf8(data: bytes) -> bool:
 
 
 def convert(
-    path: str | os.PathLike[str], fmt: str, *, output: str | None = None
+    path: str | os.PathLike[str],
+    fmt: str,
+    *,
+    output: str | None = None,
+    max_bytes: int = 20 * 2**20,
 ) -> tuple[str, ImportReport]:
     """Import a file as annotation YAML, checked by argmap's own loader.
 
@@ -126,6 +130,8 @@ def convert(
         path: The file to import.
         fmt: Its format, a key of :data:`IMPORTERS`.
         output: Where the YAML will be written (its name appears in messages), if anywhere.
+        max_bytes: The largest file to read.
+        max_bytes: The largest file to read.
 
     Returns:
         The YAML text and the import's report.
@@ -134,13 +140,13 @@ def convert(
         FormatError: when the file is malformed.
         ArgmapError: when it cannot be read.
     """
-    from argmap.loader import loads
+    from argmap.loader import loads, read_limited
     from argmap.yamlsource import dump
 
     reader = get_importer(fmt)
     name = os.fspath(path)
     try:
-        data = Path(path).read_bytes()
+        data = read_limited(Path(path), max_bytes)
     except OSError as exc:
         raise ArgmapError(f"{name}: cannot read the file: {exc.strerror or exc}") from None
     report = ImportReport(source=name, format=fmt)

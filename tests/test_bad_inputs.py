@@ -1,4 +1,4 @@
-"""Every invalid file in tests/data/invalid gives exactly the messages in its .errors file.
+"""Every file in tests/bad gives exactly the messages in its .errors file: no traceback, ever.
 
 The .errors files are the expected standard error of ``argmap validate CASE.yaml`` run in that
 directory: positions, messages, hints and the summary line. They double as a catalogue of what
@@ -14,9 +14,9 @@ from click.testing import CliRunner
 
 from argmap.cli import main
 
-from .conftest import DATA
+from .conftest import BAD_INPUTS
 
-INVALID = DATA / "invalid"
+INVALID = BAD_INPUTS / "yaml"
 CASES = sorted(path.stem for path in INVALID.glob("*.yaml"))
 
 
