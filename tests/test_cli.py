@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 
 from argmap.cli import main
 
-from .conftest import BAD_INPUTS, DATA, EXAMPLE, ROOT
+from .conftest import BAD_INPUTS, EXAMPLE, ROOT
 
 BAD = BAD_INPUTS / "yaml" / "many_errors.yaml"
 

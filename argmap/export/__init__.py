@@ -68,6 +68,18 @@ EXPORTERS: Final[Mapping[str, Exporter]] = MappingProxyType(
                 "networkx node-link JSON of the graph",
             ),
             Exporter(
+                "aif",
+                "argmap.export.aif:to_aif",
+                ".json",
+                "AIF (AIFdb JSON) with speakers, locutions and illocutions",
+            ),
+            Exporter(
+                "xaif",
+                "argmap.export.xaif:to_xaif",
+                ".json",
+                "xAIF (OVA3): AIF with the article marked up",
+            ),
+            Exporter(
                 "graphml",
                 "argmap.export.graphml:to_graphml",
                 ".graphml",

@@ -150,7 +150,17 @@ def convert(
     except OSError as exc:
         raise ArgmapError(f"{name}: cannot read the file: {exc.strerror or exc}") from None
     report = ImportReport(source=name, format=fmt)
-    imported = reader(decode(data, name, report), name)
+    text = decode(data, name, report)
+    beside = Path(path).with_suffix(".txt")
+    if fmt == "aif" and beside.is_file():
+        # AIFdb ships each nodeset's source text beside it: the article the quotes come from.
+        from argmap.importers.aif import read_aif
+
+        source_text = decode(read_limited(beside, max_bytes), os.fspath(beside), report)
+        report.notes.append(f"the article text is {beside.name}")
+        imported = read_aif(text, name, source_text=source_text)
+    else:
+        imported = reader(text, name)
     imported.report.notes[:0] = report.notes
     header = (
         f"Imported from {Path(name).name} ({fmt}) by argmap import.\n"

@@ -1,0 +1,143 @@
+r"""xAIF export: the AIF analysis in OVA3's save format, with the article marked up for OVA.
+
+OVA3, the web tool in which AIFdb's corpora are annotated, saves (and AIFdb's newer services
+exchange) a wrapper around AIF::
+
+    {"AIF": {"nodes", "edges", "schemefulfillments", "participants", "locutions",
+             "descriptorfulfillments", "cqdescriptorfulfillments"},
+     "text": "<span class=\"highlighted\" id=\"node7\">words</span> ...",
+     "OVA": {"firstname", "surname", "url", "nodes": [{"nodeID", "visible", "x", "y",
+             "timestamp"}], "edges": [{"fromID", "toID", "visible"}]}}
+
+(the shape OVA3's ``genjson`` writes, and its ``loadOva3Json`` reads). The nodes and edges are
+those of :mod:`argmap.export.aif`, shaped as OVA writes them: a node has
+only ``nodeID``, ``text`` and ``type``, its scheme goes in ``schemefulfillments``, edge and
+participant ids are numbers. ``text`` is the article as HTML: escaped, line breaks as ``<br>``,
+and each locution's words wrapped in the ``<span>`` OVA uses to link a node to its place in the
+text (the id is ``node`` + the L-node's id). A locution is located by its direct quote, else by
+its first quote. Spans that would cross one another cannot be nested in HTML; such a span is left
+out (argmap's extension keeps every quote). The ``OVA`` block places the nodes in columns, one
+row per statement in article order, so the map opens readable in OVA.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any, Final
+
+from argmap.export.aif import EXTENSION, Analysis, analyse
+from argmap.graph import ArgGraph
+
+__all__ = ["article_html", "to_xaif"]
+
+_X0: Final = 150
+_COLUMN_WIDTH: Final = 250
+_Y0: Final = 100
+_ROW_HEIGHT: Final = 120
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=False).replace("\n", "<br>")
+
+
+def article_html(text: str, spans: list[tuple[int, int, str]]) -> str:
+    r"""Return ``text`` as HTML, with each ``(start, end, node id)`` span marked as OVA does.
+
+    Spans are nested where they share words; a span that would cross an open one is left out.
+
+    >>> article_html("a < b.\nNo.", [(0, 5, "2")])
+    '<span class="highlighted" id="node2">a &lt; b</span>.<br>No.'
+    """
+    parts: list[str] = []
+    position = 0
+    open_ends: list[int] = []
+
+    def close_until(limit: int) -> None:
+        nonlocal position
+        while open_ends and open_ends[-1] <= limit:
+            end = open_ends.pop()
+            parts.append(_escape(text[position:end]) + "</span>")
+            position = end
+
+    for start, end, node in sorted(spans, key=lambda span: (span[0], -span[1])):
+        close_until(start)
+        if open_ends and end > open_ends[-1]:
+            continue
+        parts.append(_escape(text[position:start]))
+        parts.append(f'<span class="highlighted" id="node{html.escape(node)}">')
+        position = start
+        open_ends.append(end)
+    close_until(len(text))
+    parts.append(_escape(text[position:]))
+    return "".join(parts)
+
+
+def _layout(analysis: Analysis) -> list[dict[str, Any]]:
+    return [
+        {
+            "nodeID": node.id,
+            "visible": True,
+            "x": _X0 + _COLUMN_WIDTH * node.place[0],
+            "y": _Y0 + round(_ROW_HEIGHT * node.place[1]),
+            "timestamp": "",
+        }
+        for node in analysis.nodes
+    ]
+
+
+def to_xaif(graph: ArgGraph) -> str:
+    """Return the graph as OVA3/xAIF JSON: AIF with the dialogue, the marked-up article, layout."""
+    analysis = analyse(graph, article_text=False)
+    text = graph.graph["article_text"] or ""
+    spans = [
+        (locution.start, locution.end, locution.node)
+        for locution in analysis.locutions
+        if locution.start is not None and locution.end is not None
+    ]
+    document = {
+        "AIF": {
+            "nodes": [
+                {"nodeID": node.id, "text": node.text, "type": node.type}
+                for node in analysis.nodes
+            ],
+            "edges": [
+                {"edgeID": number, "fromID": start, "toID": end}
+                for number, (start, end) in enumerate(analysis.edges, 1)
+            ],
+            "schemefulfillments": [
+                {"nodeID": node.id, "schemeID": node.scheme.id}
+                for node in analysis.nodes
+                if node.scheme is not None
+            ],
+            "participants": [
+                {"participantID": number, "firstname": first, "surname": last}
+                for number, first, last in analysis.participants
+            ],
+            "locutions": [
+                {
+                    "nodeID": locution.node,
+                    "personID": locution.person,
+                    "start": None,
+                    "end": None,
+                    "argmapStart": locution.start,
+                    "argmapEnd": locution.end,
+                }
+                for locution in analysis.locutions
+            ],
+            "descriptorfulfillments": [],
+            "cqdescriptorfulfillments": [],
+        },
+        "text": article_html(text, spans),
+        "OVA": {
+            "firstname": "",
+            "surname": "",
+            "url": graph.graph["article"]["url"] or "",
+            "nodes": _layout(analysis),
+            "edges": [
+                {"fromID": start, "toID": end, "visible": True} for start, end in analysis.edges
+            ],
+        },
+        EXTENSION: analysis.extension,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
