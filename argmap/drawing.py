@@ -47,7 +47,7 @@ FONT: Final = "DejaVu Sans,Helvetica,Arial,sans-serif"
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 _Attrs: TypeAlias = dict[str, str | float | None]
-_HTML_SPECIAL: Final = re.compile("[&<>]")
+_HTML_SPECIAL: Final = re.compile("[&<>\\]]")
 _LEFT_BREAK: Final = '<BR ALIGN="LEFT"/>'
 _DOT_SPECIAL: Final = re.compile('[\\\\"\n\t]')
 
@@ -61,9 +61,14 @@ def _clean(text: str) -> str:
 
 
 def _html(text: str) -> str:
-    """Escape text for a Graphviz HTML-like label."""
+    """Escape text for a Graphviz HTML-like label.
+
+    ``]`` too: Graphviz 2.43 rejects a text item that is only ``]`` ("syntax error").
+    """
     text = _clean(text)
-    return escape(text, quote=False) if _HTML_SPECIAL.search(text) else text
+    if not _HTML_SPECIAL.search(text):
+        return text
+    return escape(text, quote=False).replace("]", "&#93;")
 
 
 def _quoted(text: str) -> str:
