@@ -80,6 +80,12 @@ EXPORTERS: Final[Mapping[str, Exporter]] = MappingProxyType(
                 "xAIF (OVA3): AIF with the article marked up",
             ),
             Exporter(
+                "argdown",
+                "argmap.export.argdown:to_argdown",
+                ".argdown",
+                "Argdown, for Argdown's editor and maps; imports back exactly",
+            ),
+            Exporter(
                 "graphml",
                 "argmap.export.graphml:to_graphml",
                 ".graphml",
