@@ -6,6 +6,7 @@ import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Final
 
 import pytest
 
@@ -81,13 +82,24 @@ def mermaid_parser(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     pytest.skip("Mermaid's parser is not installed (npm install --prefix .tools mermaid jsdom)")
 
 
+SHARED: Final = ROOT.parent / "shared" / "external-data"
+"""Real argument maps from other tools, beside the repository (not copied into it)."""
+_NO_SHARED: Final = f"{SHARED} is not here: the real-data tests need the shared corpus"
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """../shared/external-data: real argument maps; skipped with a reason when absent."""
-    path = ROOT.parent / "shared" / "external-data"
-    if not path.is_dir():
-        pytest.skip(f"{path} is not here: the real-data tests need the shared corpus")
-    return path
+    if not SHARED.is_dir():
+        pytest.skip(_NO_SHARED)
+    return SHARED
+
+
+def shared_files(names: list[str]) -> list[Any]:
+    """Parameters for one test per shared file: one skip with the reason when there are none."""
+    if names:
+        return names
+    return [pytest.param(None, marks=pytest.mark.skip(reason=_NO_SHARED), id="no-shared-corpus")]
 
 
 @pytest.fixture

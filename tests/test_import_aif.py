@@ -25,12 +25,11 @@ from argmap.loader import load, loads
 from argmap.model import DEFAULT_RELATION
 from argmap.yamlsource import dump
 
-from .conftest import EXAMPLE, ROOT
+from .conftest import EXAMPLE, SHARED, shared_files
 from .test_export_aif import UNDERCUTS
 from .test_properties import annotation_dicts
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "aif"
-SHARED = ROOT.parent / "shared" / "external-data"
 SHARED_FILES = sorted(
     str(path.relative_to(SHARED))
     for pattern in ("aif/**/*.json", "xaif/**/*.json")
@@ -242,7 +241,7 @@ def test_extension_quotes_missing_from_an_edited_text_are_reported(graph: ArgGra
 # --- real corpora -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("relative", SHARED_FILES)
+@pytest.mark.parametrize("relative", shared_files(SHARED_FILES))
 def test_every_shared_aif_file_imports_and_validates(shared_data: Path, relative: str) -> None:
     path = shared_data / relative
     text = path.read_text(encoding="utf-8")

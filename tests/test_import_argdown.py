@@ -23,12 +23,11 @@ from argmap.importers.argdown import read_argdown
 from argmap.loader import load, loads
 from argmap.yamlsource import dump
 
-from .conftest import EXAMPLE, ROOT
+from .conftest import EXAMPLE, SHARED, shared_files
 from .test_export_argdown import TRICKY
 from .test_properties import annotation_dicts
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "argdown"
-SHARED = ROOT.parent / "shared" / "external-data"
 SHARED_FILES = sorted(p.name for p in (SHARED / "argdown").glob("*/*.argdown"))
 ARGDOWN_JSON = sorted(p.stem for p in (SHARED / "argdown-json").glob("*/*.json"))
 
@@ -321,7 +320,7 @@ def test_argdown_examples_import_as_argdown_reads_them(
 # The shared corpus ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", SHARED_FILES)
+@pytest.mark.parametrize("name", shared_files(SHARED_FILES))
 def test_real_argdown_files_import(shared_data: Path, name: str) -> None:
     path = next((shared_data / "argdown").glob(f"*/{name}"))
     text = path.read_text(encoding="utf-8")
@@ -334,7 +333,7 @@ def test_real_argdown_files_import(shared_data: Path, name: str) -> None:
     assert result.report.mapped
 
 
-@pytest.mark.parametrize("stem", ARGDOWN_JSON)
+@pytest.mark.parametrize("stem", shared_files(ARGDOWN_JSON))
 def test_real_files_have_the_statements_and_relations_of_argdowns_json(
     shared_data: Path, stem: str
 ) -> None:
