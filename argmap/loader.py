@@ -175,7 +175,7 @@ def _load(text: str, name: str, base_dir: Path, max_bytes: int, article_anywhere
             validated.article, base_dir, max_bytes, article_anywhere
         )
         problems += article_problems
-        if not article_problems:
+        if not any(p.severity == "error" for p in article_problems):
             anchors, quote_problems = _anchor_quotes(validated.statements, article_text)
             problems += quote_problems
     placed = _unique(document.place(p) for p in problems)
@@ -246,7 +246,7 @@ def _article_text(
             )
         ]
     try:
-        return unicodedata.normalize("NFC", _decode(data, os.fspath(path))), []
+        text = unicodedata.normalize("NFC", _decode(data, os.fspath(path)))
     except AnnotationError as exc:
         return None, [
             Diagnostic(
@@ -257,6 +257,32 @@ def _article_text(
                 hint=f"{exc.diagnostics[0].position}: save the article as UTF-8",
             )
         ]
+    return _without_controls(text, os.fspath(path))
+
+
+def _without_controls(text: str, name: str) -> tuple[str, list[Diagnostic]]:
+    """Read the control characters of an article file as spaces, with a warning.
+
+    Why spaces: a form feed or escape code left by a PDF or terminal copy is no reason to refuse
+    an article, but no output may carry one (XML cannot); a space keeps every offset.
+    """
+    found = yamlsource.FORBIDDEN.search(text)
+    if found is None:
+        return text, []
+    count = len(yamlsource.FORBIDDEN.findall(text))
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    plural = "s" if count > 1 else ""
+    return yamlsource.FORBIDDEN.sub(" ", text), [
+        Diagnostic(
+            ErrorCode.ENCODING,
+            f"the article holds {count} control character{plural} (the first is "
+            f"U+{ord(found.group()):04X}); argmap reads them as spaces",
+            position=SourcePosition(name, line, column),
+            severity="warning",
+            hint="remove them from the article's file",
+        )
+    ]
 
 
 def _inside(path: Path, directory: Path) -> bool:

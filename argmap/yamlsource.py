@@ -50,8 +50,12 @@ _PLAIN = "tag:argmap,2026:plain"
 _CORE = frozenset(_TAG + t for t in ("null", "bool", "int", "float"))
 _NULLS = frozenset({"~", "null", "Null", "NULL"})
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_DISALLOWED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
-"""Characters YAML does not allow in a file (C0 and C1 controls but tab, newlines and NEL)."""
+FORBIDDEN: Final = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+)
+"""Characters YAML does not allow in a file (C0 and C1 controls but tab, newlines and NEL;
+surrogates; U+FFFE and U+FFFF), and so no annotation's text may hold: XML cannot carry them
+either, and a terminal would obey them."""
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -209,11 +213,28 @@ class _Builder:
         if tag == _PLAIN:
             return _plain(node.value)
         if tag == _STR:
+            if node.style == '"' and FORBIDDEN.search(node.value):
+                self.escaped_character(node)
             return node.value
         if tag in _CORE:
             return _plain(node.value)
         self.unsupported_tag(node)
         return node.value
+
+    def escaped_character(self, node: yaml.ScalarNode) -> None:
+        """Report a character YAML forbids in a file but lets a double-quoted escape write.
+
+        Why: a control character in a name or a quote would reach every output, and XML
+        (GraphML, GEXF, SVG) cannot carry one at all.
+        """
+        found = FORBIDDEN.search(node.value)
+        assert found is not None
+        self.problem(
+            ErrorCode.ENCODING,
+            f"character U+{ord(found.group()):04X} (written as an escape) is not allowed in text",
+            node.start_mark,
+            hint="remove the escape; text may hold tabs and line breaks, not control characters",
+        )
 
     def build(self, node: yaml.Node, depth: int = 0) -> Any:
         if isinstance(node, yaml.ScalarNode):
@@ -291,6 +312,8 @@ class _Builder:
             if type(value_node) is not yaml.ScalarNode:
                 result[key] = build(value_node, depth + 1)
             elif value_node.tag == _STR:  # the common cases inline: a third of the build time
+                if value_node.style == '"' and FORBIDDEN.search(value_node.value):
+                    self.escaped_character(value_node)
                 result[key] = value_node.value
             elif value_node.tag == _PLAIN:
                 value = value_node.value
@@ -340,9 +363,7 @@ def _check_characters(text: str, name: str) -> None:
     Why before parsing: libyaml stops at the first one and reports its offset in bytes, which
     would put the error in the wrong column of any line with accented letters.
     """
-    found = [
-        match.start() for _, match in zip(range(20), _DISALLOWED.finditer(text), strict=False)
-    ]
+    found = [match.start() for _, match in zip(range(20), FORBIDDEN.finditer(text), strict=False)]
     if found:
         raise AnnotationError(
             [

@@ -63,6 +63,20 @@ def test_an_article_that_is_not_utf8_is_an_error_at_text_file(tmp_path: Path) ->
     assert (problem.position.line, problem.position.column) == (3, 14)  # type: ignore[union-attr]
 
 
+def test_control_characters_in_an_article_file_are_spaces_with_a_warning(tmp_path: Path) -> None:
+    article = "Ana said\x0ctaxes rose.\nBen replied:\x1b\u201cThat is false.\u201d\x07\n"
+    dispute = load(write(tmp_path, SMALL, article.encode("utf-8")))
+    assert dispute.article_text == "".join(" " if c < " " and c != "\n" else c for c in article)
+    (s2_anchor,) = dispute.anchors["s2"]
+    assert dispute.article_text[s2_anchor.start : s2_anchor.end] == "That is false."
+    (warning,) = dispute.warnings
+    assert warning.code is ErrorCode.ENCODING
+    assert str(warning).startswith(
+        f"{tmp_path / 'article.txt'}:1:9: warning: the article holds 3 control characters "
+        "(the first is U+000C); argmap reads them as spaces"
+    )
+
+
 def test_a_missing_annotation_file_is_a_plain_error(tmp_path: Path) -> None:
     with pytest.raises(ArgmapError, match="cannot read the file"):
         load(tmp_path / "missing.yaml")

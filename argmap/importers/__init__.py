@@ -9,6 +9,7 @@ and the element.
 
 from __future__ import annotations
 
+import codecs
 import importlib
 import os
 from collections import Counter
@@ -94,18 +95,41 @@ def get_importer(name: str) -> Importer:
     return cast(Importer, getattr(importlib.import_module(module), function))
 
 
+_UNICODE_BOMS: Final = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+"""Byte order marks that name an encoding for sure (UTF-32's first: it starts like UTF-16's)."""
+
+
 def decode(data: bytes, name: str, report: ImportReport | None = None) -> str:
-    """Decode a file from another tool: UTF-8, else Windows-1252 (with a note).
+    """Decode a file from another tool: UTF-8; else UTF-16/32 by its BOM; else Windows-1252.
 
     Why the fallback: corpora exported by older tools (AIFdb's among them) contain Windows-1252
     punctuation, and refusing them would lose whole corpora over a curly apostrophe. The report
     says when it was used.
     """
+    from argmap.yamlsource import FORBIDDEN
+
     text = data.decode("utf-8-sig", errors="strict") if _is_utf8(data) else None
+    for mark, encoding in _UNICODE_BOMS:
+        if text is None and data.startswith(mark):
+            text = data.decode(encoding, errors="replace")
+            if report is not None:
+                report.notes.append(f"the file is {encoding.upper()}; it was read as such")
     if text is None:
         text = data.decode("cp1252", errors="replace")
         if report is not None:
             report.notes.append("the file is not UTF-8; it was read as Windows-1252")
+    forbidden = len(FORBIDDEN.findall(text))
+    if forbidden:
+        text = FORBIDDEN.sub("\ufffd", text)
+        if report is not None:
+            report.notes.append(
+                f"{forbidden} control character(s) were read as U+FFFD: no annotation may hold one"
+            )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -52,6 +52,7 @@ from argmap.anchoring import ArticleText, normalise
 from argmap.checks import RESPONSE_KINDS
 from argmap.importers import FormatError, Imported, ImportReport
 from argmap.model import DEFAULT_RELATION, Article, Kind, Relation, Speaker, Speech, Topic
+from argmap.yamlsource import FORBIDDEN
 
 __all__ = ["EXTENSION", "load_json", "read_aif", "read_document", "text_and_spans"]
 
@@ -61,10 +62,6 @@ EXTENSION: Final = "argmap"
 _SUPPORTED_VERSION: Final = 1
 _ID_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,127}")
 _NOT_ID: Final = re.compile(r"[^A-Za-z0-9_.-]+")
-_DISALLOWED: Final = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
-)
-"""Characters an annotation file may not contain; imported text gets U+FFFD instead."""
 _SPEAKER_PREFIX: Final = re.compile(r"\s*([^:\n]{0,58}[^\W\d_][^:\n]{0,58}?)\s*:\s+(?=\S)")
 """``"Speaker : words"`` (QT30, US2016, OVA): a name with a letter, a colon and a space (so
 ``https://`` is no name)."""
@@ -231,7 +228,7 @@ class _Checker:
 
 def _clean(text: str) -> str:
     """Replace characters an annotation may not hold (controls, lone surrogates) with U+FFFD."""
-    return _DISALLOWED.sub("\ufffd", text)
+    return FORBIDDEN.sub("\ufffd", text)
 
 
 def _read_source(document: Any, name: str) -> tuple[_Source, Literal["aif", "xaif"]]:
@@ -415,6 +412,8 @@ def _validated(
         errors = getattr(exc, "errors", None)
         first = errors()[0] if callable(errors) else {"loc": (), "msg": str(exc)}
         path = ".".join([where, *(str(part) for part in first["loc"])])
+        if first.get("type") == "extra_forbidden":
+            raise check.fail(path, "not a field argmap knows") from None
         raise check.fail(path, str(first["msg"])) from None
     return data
 
