@@ -50,6 +50,14 @@ _Attrs: TypeAlias = dict[str, str | float | None]
 _HTML_SPECIAL: Final = re.compile("[&<>\\]]")
 _LEFT_BREAK: Final = '<BR ALIGN="LEFT"/>'
 _DOT_SPECIAL: Final = re.compile('[\\\\"\n\t]')
+NAME_LIMIT: Final = 80
+"""Longest name, role, group, topic or byline shown whole in the map (tooltips have it all)."""
+TITLE_LIMIT: Final = 200
+"""Longest article title or URL shown whole above the map."""
+TEXT_LIMIT: Final = 600
+"""Longest paraphrase shown whole in a box. Graphviz also refuses a label over 16 KB."""
+TOOLTIP_LIMIT: Final = 5000
+"""Longest tooltip: Graphviz refuses a quoted string over 16 KB, and escaping can double it."""
 
 
 # The fast paths below matter: a 10,000-statement map writes 200,000 strings.
@@ -71,9 +79,14 @@ def _html(text: str) -> str:
     return escape(text, quote=False).replace("]", "&#93;")
 
 
+def _short(text: str, limit: int = NAME_LIMIT) -> str:
+    """Escape text for an HTML-like label, shortened to ``limit`` characters."""
+    return _html(_shorten(text, limit))
+
+
 def _quoted(text: str) -> str:
-    """Quote text as a DOT string (for tooltips and ids)."""
-    text = _clean(text)
+    """Quote text as a DOT string (for tooltips and ids), shortened to ``TOOLTIP_LIMIT``."""
+    text = _shorten(_clean(text), TOOLTIP_LIMIT)
     if _DOT_SPECIAL.search(text):
         text = text.replace("\\", "\\\\").replace('"', '\\"')
         text = text.replace("\n", "\\n").replace("\t", " ")
@@ -162,10 +175,11 @@ class _Colours:
 def _statement_label(data: Mapping[str, Any], speaker_name: str, options: RenderOptions) -> _Html:
     kind = data["kind"]
     reported = data["speech"] == "reported"
-    header = f"<B>{_html(speaker_name)}</B> · {_html(kind)}" + (" · reported" if reported else "")
+    header = f"<B>{_short(speaker_name)}</B> · {_html(kind)}" + (" · reported" if reported else "")
+    text = _shorten(data["text"], TEXT_LIMIT)
     rows = [
         f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="#444444">{header}</FONT></TD></TR>',
-        f'<TR><TD ALIGN="LEFT">{_lines(data["text"], options.wrap)}</TD></TR>',
+        f'<TR><TD ALIGN="LEFT">{_lines(text, options.wrap)}</TD></TR>',
     ]
     direct = [q for q in data["quotes"] if q["speech"] == "direct"]
     if direct:
@@ -195,14 +209,15 @@ def _statement_tooltip(data: Mapping[str, Any], speaker_name: str) -> str:
 
 
 def _graph_label(article: Mapping[str, Any]) -> _Html:
-    lines = [f'<FONT POINT-SIZE="16"><B>{_html(article["title"])}</B></FONT>']
+    lines = [f'<FONT POINT-SIZE="16"><B>{_short(article["title"], TITLE_LIMIT)}</B></FONT>']
     byline = " · ".join(
-        _html(article[key]) for key in ("outlet", "author", "date") if article[key]
+        _short(article[key]) for key in ("outlet", "author", "date") if article[key]
     )
     if byline:
         lines.append(f'<FONT POINT-SIZE="10" COLOR="#444444">{byline}</FONT>')
     if article["url"]:
-        lines.append(f'<FONT POINT-SIZE="8" COLOR="#666666">{_html(article["url"])}</FONT>')
+        url = _short(article["url"], TITLE_LIMIT)
+        lines.append(f'<FONT POINT-SIZE="8" COLOR="#666666">{url}</FONT>')
     return _Html("<BR/>".join(lines))
 
 
@@ -220,7 +235,7 @@ def _legend(
     for speaker_id, colour in colours.items():
         rows.append(
             f'<TR><TD BGCOLOR="{tint(colour)}" BORDER="1" COLOR="{colour}"> </TD>'
-            f'<TD ALIGN="LEFT">{_html(names[speaker_id])}</TD></TR>'
+            f'<TD ALIGN="LEFT">{_short(names[speaker_id])}</TD></TR>'
         )
     return _Html(
         '<TABLE BORDER="1" COLOR="#BBBBBB" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'
@@ -410,8 +425,8 @@ def _cluster_attributes(group_by: str, data: Mapping[str, Any], colours: _Colour
     """Cluster label and colours; ``labelloc=b`` puts the label on top, as ranks run bottom-up."""
     if group_by == "speaker":
         colour = colours.by_speaker[data["id"]]
-        details = " · ".join(_html(data[key]) for key in ("role", "group") if data[key])
-        label = f"<B>{_html(data['name'])}</B>"
+        details = " · ".join(_short(data[key]) for key in ("role", "group") if data[key])
+        label = f"<B>{_short(data['name'])}</B>"
         if details:
             label += f'<BR/><FONT POINT-SIZE="9">{details}</FONT>'
         return {
@@ -425,7 +440,7 @@ def _cluster_attributes(group_by: str, data: Mapping[str, Any], colours: _Colour
         }
     return {
         "id": f"topic-{data['id']}",
-        "label": _Html(f"<B>{_html(data['label'])}</B>"),
+        "label": _Html(f"<B>{_short(data['label'])}</B>"),
         "labelloc": "b",
         "tooltip": data["description"] or data["label"],
         "style": "rounded,filled",

@@ -29,6 +29,7 @@ from argmap.model import Annotation
 from argmap.yamlsource import dump
 
 from .conftest import EXAMPLE, ROOT
+from .readers import mermaid_parses
 
 
 @pytest.fixture(scope="module")
@@ -132,17 +133,11 @@ def test_gexf_reads_back_with_networkx(graph: ArgGraph) -> None:
     assert set(again.nodes) == set(graph.nodes)
     assert again.number_of_edges() == graph.number_of_edges()
     assert again.nodes["speaker:lavrov"]["label"] == "Sergey Lavrov"
+    kinds = {data["edge_type"] for *_, data in again.edges(data=True)}
+    assert kinds == {"responds", "said_by", "about"}
 
 
 # --- Mermaid -------------------------------------------------------------------------------
-
-
-def mermaid_parses(
-    parser: list[str], text: str, tmp_path: Path
-) -> subprocess.CompletedProcess[str]:
-    source = tmp_path / "map.mmd"
-    source.write_text(text, encoding="utf-8")
-    return subprocess.run([*parser, str(source)], capture_output=True, text=True, timeout=120)
 
 
 @pytest.mark.slow

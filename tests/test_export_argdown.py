@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +16,7 @@ from argmap.loader import load, loads
 from argmap.model import Relation
 
 from .conftest import EXAMPLE
+from .readers import argdown_json
 from .test_properties import annotation_dicts
 
 TRICKY = """
@@ -175,25 +174,6 @@ def test_an_annotation_without_topics_still_makes_a_document() -> None:
 
 
 # Argdown's own parser --------------------------------------------------------------------------
-
-
-def argdown_json(cli: str, documents: dict[str, str], tmp_path: Path) -> dict[str, Any]:
-    """Argdown's JSON export of each document, by the Argdown CLI (one run for all)."""
-    for name, text in documents.items():
-        (tmp_path / f"{name}.argdown").write_text(text, encoding="utf-8")
-    result = subprocess.run(
-        [cli, "json", "*.argdown", "out"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return {
-        name: json.loads((tmp_path / "out" / f"{name}.json").read_text(encoding="utf-8"))
-        for name in documents
-    }
 
 
 def assert_argdown_reads_the_graph(model: dict[str, Any], graph: ArgGraph) -> None:

@@ -6,16 +6,26 @@ the side they speak for), whose ``appearance`` is the article (a ``NewsArticle``
 which is also the ``description``), and whose ``@id`` is stable, so that a ``ClaimReview``
 written later can point at it with ``itemReviewed``. schema.org defines no relation between
 claims, so who answered whom is not in this format.
+
+JSON-LD is published inside ``<script type="application/ld+json">`` in a page, so ``<``,
+``>`` and ``&`` are written as JSON escapes (``u003c`` and so on): a quote holding
+``</script>`` cannot end the element, and every JSON reader still gets the same text.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Final
 
 from argmap.graph import ArgGraph, speakers, statements
 
 __all__ = ["to_claimreview"]
+
+
+_SCRIPT_SAFE: Final = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+"""What must not appear raw in JSON inside an HTML ``<script>`` element (or older JavaScript)."""
 
 
 def _article_id(article: dict[str, Any], source: str) -> str:
@@ -75,4 +85,5 @@ def to_claimreview(graph: ArgGraph) -> str:
         }
         claims.append({key: value for key, value in claim.items() if value})
     document = {"@context": "https://schema.org", "@graph": [news, *claims]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    return text.translate(_SCRIPT_SAFE) + "\n"

@@ -3,6 +3,8 @@
 Written by networkx's GEXF writer from the same flat attributes as the GraphML export; the
 file's ``lastmodifieddate`` is the article's date rather than today's, and its creator is
 argmap rather than the networkx version, so that the same annotation always gives the same file.
+An edge's ``type`` (responds, said_by, about) is its ``edge_type``: GEXF reserves ``type`` for
+directed, undirected or mutual.
 """
 
 from __future__ import annotations
@@ -38,7 +40,10 @@ def to_gexf(graph: ArgGraph) -> str:
             colour = colours.get(data["id"], "#BBBBBB")
         flat.add_node(node, **attributes, viz={"color": {**_rgb(colour), "a": 1.0}})
     for source, target, data in graph.edges(data=True):
-        flat.add_edge(source, target, **flat_attributes(data))
+        attributes = flat_attributes(data)
+        # GEXF's own edge ``type`` is directed, undirected or mutual.
+        attributes["edge_type"] = attributes.pop("type")
+        flat.add_edge(source, target, **attributes)
     writer = nx.readwrite.gexf.GEXFWriter(version="1.2draft")
     writer.add_graph(flat)
     meta = writer.xml.find("meta")

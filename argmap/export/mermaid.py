@@ -4,7 +4,8 @@ One box per statement (speaker, kind, paraphrase, and the direct quote), grouped
 coloured as in argmap's own maps, with an arrow from each response to what it answers, labelled
 with the relation. Mermaid reads HTML in labels, so every character that could open markup
 (``<``, ``>``, ``&``, quotes, ``#``, backticks) is written as a Mermaid entity code: statement
-text is shown as text, never interpreted.
+text is shown as text, never interpreted. So is ``%``: Mermaid takes ``%%{…}%%`` anywhere in
+the file, even inside a label, as a directive that configures the diagram.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _ENTITIES: Final = {
     "`": "#96;",
     "|": "#124;",
     "\\": "#92;",
+    "%": "#37;",
     "\n": " ",
     "\r": " ",
     "\t": " ",
