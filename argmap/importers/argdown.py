@@ -441,6 +441,10 @@ _DESCRIBE: Final = {
     "argument_definition": "an argument '<title>:'",
     "argument_reference": "an argument '<title>'",
     "eof": "the end of the document",
+    "asterisk_bold_end": "'**' closing the bold text",
+    "underscore_bold_end": "'__' closing the bold text",
+    "asterisk_italic_end": "'*' closing the italic text",
+    "underscore_italic_end": "'_' closing the italic text",
     **{kind: "a relation (+, -, +>, ->, <+, <-, ><, _>, <_)" for kind, _ in _RELATIONS},
 }
 
@@ -929,6 +933,11 @@ class _Import:
             raise self.error(0, "bold and italic are nested too deeply") from None
         self.skipped("comment", sum(1 for t in lexer.skipped if t.kind == "comment"))
         front = self.front_matter(document.front_matter) if document.front_matter else {}
+        if not document.front_matter and re.match(r"\s*===", text):
+            self.report.notes.append(
+                "the document starts with '===' but never closes its front matter: "
+                "read as text, as Argdown does"
+            )
         own = front.pop("argmap", None)
         if own is not None and not isinstance(own, dict):
             raise self.error(0, "front matter argmap must be a mapping")
