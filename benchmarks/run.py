@@ -47,6 +47,7 @@ from argmap import yamlsource  # noqa: E402
 from argmap.anchoring import ArticleText  # noqa: E402
 from argmap.checks import check_parts  # noqa: E402
 from argmap.drawing import render_map, to_dot  # noqa: E402
+from argmap.export import export  # noqa: E402
 from argmap.gc_pause import gc_paused  # noqa: E402
 from argmap.graph import build_graph  # noqa: E402
 from argmap.loader import load  # noqa: E402
@@ -62,6 +63,8 @@ TARGETS: list[tuple[str, int, float]] = [
     ("load", 50_000, 3.0),
     ("anchor in order", 10_000, 0.2),
     ("export dot", 10_000, 0.3),
+    ("export json", 10_000, 0.3),
+    ("export aif", 10_000, 0.3),
     ("render svg", 1_000, 1.5),
     ("render svg", 5_000, 10.0),
     ("render svg", 10_000, 30.0),
@@ -118,6 +121,8 @@ def stages(path: Path, repeat: int, layout: bool) -> dict[str, float | str]:
     result["load"], dispute = timed(lambda: load(path), repeat)
     result["graph"], graph = timed(lambda: build_graph(dispute), repeat)
     result["export dot"], _ = timed(lambda: to_dot(graph), repeat)
+    for name in ("json", "aif"):
+        result[f"export {name}"], _ = timed(lambda: export(graph, name), repeat)  # noqa: B023
     floor_json = (path.parent / "annotation.json").read_bytes()
 
     @gc_paused()

@@ -17,11 +17,13 @@ import jsonschema
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 from pyld import jsonld
 from sadface import validation as sadface_validation
 
 from argmap.cli import main
-from argmap.export import EXPORTERS, export, get_exporter
+from argmap.export import EXPORTERS, export, get_exporter, jsontext
 from argmap.export.csv_table import COLUMNS
 from argmap.graph import ArgGraph, build_graph, statements
 from argmap.loader import load, loads
@@ -274,3 +276,20 @@ def test_cli_export_errors(tmp_path: Path) -> None:
     assert broken.exit_code == 1
     assert "error: 'denail' is not a valid kind" in broken.stderr
     assert out.read_text() == "previous"
+
+
+# --- JSON text --------------------------------------------------------------------------------
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.text(),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@given(JSON_VALUES)
+def test_json_text_is_what_the_standard_library_writes(value: Any) -> None:
+    """orjson (for speed) must write the bytes json.dumps(indent=2) would: golden files agree."""
+    assert jsontext.dumps(value) == json.dumps(value, indent=2, ensure_ascii=False) + "\n"

@@ -31,13 +31,13 @@ Node and edge ids are numbers counted in file order, so the same annotation give
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 from types import MappingProxyType
 from typing import Any, Final
 
+from argmap.export.jsontext import dumps
 from argmap.graph import ArgGraph, responses, speakers, statements, topics
 
 __all__ = [
@@ -143,7 +143,7 @@ RELATION_ANCHORS: Final[Mapping[str, Scheme]] = MappingProxyType(
 It aims at the relation's S-node when there is one, else at the answered proposition."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """One AIF node, with where it goes in OVA's layout (column, row)."""
 
@@ -154,7 +154,7 @@ class Node:
     place: tuple[int, float]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Locution:
     """A locution entry: the L-node, its speaker's participant id, its span in the article."""
 
@@ -203,6 +203,18 @@ def _present(mapping: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in mapping.items() if value not in (None, (), [])}
 
 
+def _quote(quote: Mapping[str, Any]) -> dict[str, Any]:
+    """A quote in the extension: its text and speech, and its span when it was found."""
+    if quote["start"] is None:
+        return {"text": quote["text"], "speech": quote["speech"]}
+    return {
+        "text": quote["text"],
+        "speech": quote["speech"],
+        "start": quote["start"],
+        "end": quote["end"],
+    }
+
+
 def _locution_words(data: Mapping[str, Any]) -> tuple[str, Mapping[str, Any] | None]:
     """A statement's words as its locution, and the quote whose span locates the locution.
 
@@ -239,10 +251,8 @@ def analyse(graph: ArgGraph, *, article_text: bool = True) -> Analysis:
     analysis.participants = [(person[d["id"]], *split_name(d["name"])) for d in speaker_data]
 
     statement_data = [data for _, data in statements(graph)]
-    row = {
-        data["id"]: float(number)
-        for number, data in enumerate(sorted(statement_data, key=_article_position))
-    }
+    in_order = sorted(statement_data, key=_article_position)
+    row = {data["id"]: float(number) for number, data in enumerate(in_order)}
     proposition: dict[str, str] = {}
     locution: dict[str, str] = {}
     extension_nodes: dict[str, Any] = {}
@@ -262,25 +272,23 @@ def analyse(graph: ArgGraph, *, article_text: bool = True) -> Analysis:
                 located["end"] if located else None,
             )
         )
-        extension_nodes[proposition[statement]] = _present(
-            {
-                "statement": statement,
-                "speaker": data["speaker"],
-                "topic": data["topic"],
-                "kind": data["kind"],
-                "speech": data["speech"],
-                "quotes": [
-                    _present({k: q[k] for k in ("text", "speech", "start", "end")})
-                    for q in data["quotes"]
-                ],
-                "note": data["note"],
-                "tags": list(data["tags"]),
-                "order": data["order"],
-            }
-        )
+        extension = {
+            "statement": statement,
+            "speaker": data["speaker"],
+            "topic": data["topic"],
+            "kind": data["kind"],
+            "speech": data["speech"],
+        }
+        if data["quotes"]:
+            extension["quotes"] = [_quote(q) for q in data["quotes"]]
+        if data["note"] is not None:
+            extension["note"] = data["note"]
+        if data["tags"]:
+            extension["tags"] = list(data["tags"])
+        extension["order"] = data["order"]
+        extension_nodes[proposition[statement]] = extension
 
     transition: dict[tuple[str, str], str] = {}
-    in_order = sorted(statement_data, key=_article_position)
     for before, after in pairwise(d["id"] for d in in_order):
         node = add("TA", TRANSITION.label, (_TA_COLUMN, row[before] + 0.5), TRANSITION)
         edges += [(locution[before], node), (node, locution[after])]
@@ -359,8 +367,17 @@ def analyse(graph: ArgGraph, *, article_text: bool = True) -> Analysis:
     return analysis
 
 
-def _scheme_fields(node: Node) -> dict[str, str]:
-    return {"scheme": node.scheme.name, "schemeID": node.scheme.id} if node.scheme else {}
+def _node(node: Node) -> dict[str, str]:
+    if node.scheme is None:
+        return {"nodeID": node.id, "text": node.text, "type": node.type}
+    scheme = node.scheme
+    return {
+        "nodeID": node.id,
+        "text": node.text,
+        "type": node.type,
+        "scheme": scheme.name,
+        "schemeID": scheme.id,
+    }
 
 
 def to_aif(graph: ArgGraph) -> str:
@@ -368,10 +385,7 @@ def to_aif(graph: ArgGraph) -> str:
     analysis = analyse(graph)
     source = graph.graph["article"]["url"]
     document = {
-        "nodes": [
-            {"nodeID": node.id, "text": node.text, "type": node.type, **_scheme_fields(node)}
-            for node in analysis.nodes
-        ],
+        "nodes": [_node(node) for node in analysis.nodes],
         "edges": [
             {"edgeID": str(number), "fromID": start, "toID": end, "formEdgeID": None}
             for number, (start, end) in enumerate(analysis.edges, 1)
@@ -394,4 +408,4 @@ def to_aif(graph: ArgGraph) -> str:
         ],
         EXTENSION: analysis.extension,
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return dumps(document)

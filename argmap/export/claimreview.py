@@ -14,9 +14,9 @@ JSON-LD is published inside ``<script type="application/ld+json">`` in a page, s
 
 from __future__ import annotations
 
-import json
 from typing import Any, Final
 
+from argmap.export.jsontext import dumps
 from argmap.graph import ArgGraph, speakers, statements
 
 __all__ = ["to_claimreview"]
@@ -85,5 +85,4 @@ def to_claimreview(graph: ArgGraph) -> str:
         }
         claims.append({key: value for key, value in claim.items() if value})
     document = {"@context": "https://schema.org", "@graph": [news, *claims]}
-    text = json.dumps(document, indent=2, ensure_ascii=False)
-    return text.translate(_SCRIPT_SAFE) + "\n"
+    return dumps(document).translate(_SCRIPT_SAFE)

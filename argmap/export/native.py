@@ -12,9 +12,9 @@ store. Programs that want argmap's data without YAML or networkx read this.
 
 from __future__ import annotations
 
-import json
 from typing import Any, Final
 
+from argmap.export.jsontext import dumps
 from argmap.graph import ArgGraph, responses, speakers, statements, topics
 
 __all__ = ["VERSION", "annotation_data", "to_json"]
@@ -88,4 +88,4 @@ def to_json(graph: ArgGraph) -> str:
         "annotation": annotation_data(graph),
         "anchors": anchors,
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return dumps(document)

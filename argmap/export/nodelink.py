@@ -6,10 +6,9 @@ attributes are those documented in :mod:`argmap.graph`; tuples become JSON lists
 
 from __future__ import annotations
 
-import json
-
 import networkx as nx
 
+from argmap.export.jsontext import dumps
 from argmap.graph import ArgGraph
 
 __all__ = ["to_node_link"]
@@ -18,4 +17,4 @@ __all__ = ["to_node_link"]
 def to_node_link(graph: ArgGraph) -> str:
     """Return the node-link JSON of ``graph``, nodes and edges in file order."""
     data = nx.node_link_data(graph, edges="edges")
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return dumps(data)

@@ -14,10 +14,10 @@ the creation date is the article's.
 
 from __future__ import annotations
 
-import json
 import uuid
 from typing import Any, Final
 
+from argmap.export.jsontext import dumps
 from argmap.graph import ArgGraph, responses, speakers, statements
 
 __all__ = ["to_sadface"]
@@ -137,4 +137,4 @@ def to_sadface(graph: ArgGraph) -> str:
             }
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return dumps(document)

@@ -23,10 +23,10 @@ row per statement in article order, so the map opens readable in OVA.
 from __future__ import annotations
 
 import html
-import json
 from typing import Any, Final
 
 from argmap.export.aif import EXTENSION, Analysis, analyse
+from argmap.export.jsontext import dumps
 from argmap.graph import ArgGraph
 
 __all__ = ["article_html", "to_xaif"]
@@ -140,4 +140,4 @@ def to_xaif(graph: ArgGraph) -> str:
         },
         EXTENSION: analysis.extension,
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return dumps(document)
