@@ -8,6 +8,10 @@ The Python API is the same core the ``argmap`` command uses::
     >>> argmap.to_dot(graph).startswith("digraph argmap {")
     True
 
+Several files are read as one dispute with :func:`load_graph`; :func:`summarise` runs every
+analysis (:func:`grounded` only the acceptability), :func:`format_summary` writes it as text,
+Markdown or JSON, and :func:`select` cuts a view out of a graph.
+
 :func:`load` raises :class:`AnnotationError`, whose ``diagnostics`` list every problem with its
 file position; :func:`render` draws the map as SVG, PNG, PDF or DOT bytes.
 
@@ -21,6 +25,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from argmap.analysis import Summary, grounded, summarise
     from argmap.anchoring import Anchor
     from argmap.diagnostics import (
         AnnotationError,
@@ -33,6 +38,7 @@ if TYPE_CHECKING:
     from argmap.drawing import render, to_dot
     from argmap.graph import ArgGraph, build_graph
     from argmap.loader import load, loads
+    from argmap.merge import Loaded, load_graph
     from argmap.model import (
         Annotation,
         Article,
@@ -46,6 +52,8 @@ if TYPE_CHECKING:
     )
     from argmap.output import write_output
     from argmap.render_options import RenderOptions
+    from argmap.summary import format_summary
+    from argmap.views import Selection, select
 
 try:
     __version__ = version("argmap")
@@ -77,6 +85,14 @@ _LOCATIONS = {
     "Topic": "model",
     "write_output": "output",
     "RenderOptions": "render_options",
+    "Loaded": "merge",
+    "load_graph": "merge",
+    "Summary": "analysis",
+    "grounded": "analysis",
+    "summarise": "analysis",
+    "format_summary": "summary",
+    "Selection": "views",
+    "select": "views",
 }
 
 __all__ = [
@@ -89,20 +105,28 @@ __all__ = [
     "Diagnostic",
     "Dispute",
     "Kind",
+    "Loaded",
     "Quote",
     "Relation",
     "RenderError",
     "RenderOptions",
+    "Selection",
     "SourcePosition",
     "Speaker",
     "Speech",
     "Statement",
+    "Summary",
     "Topic",
     "__version__",
     "build_graph",
+    "format_summary",
+    "grounded",
     "load",
+    "load_graph",
     "loads",
     "render",
+    "select",
+    "summarise",
     "to_dot",
     "write_output",
 ]

@@ -200,7 +200,7 @@ def _check_responses(
                 at,
                 hint="a statement answers another statement; check the id",
             )
-        elif response.to not in known:
+        elif response.to not in known and ":" not in response.to:  # ARTICLE:ID: see merge
             yield Diagnostic(
                 ErrorCode.UNKNOWN_STATEMENT,
                 f"responds to unknown statement '{response.to}'",

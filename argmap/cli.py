@@ -21,14 +21,20 @@ from argmap.render_options import (
     COLOR_BY,
     FORMATS,
     GROUP_BY,
+    VIEWS,
     ColorBy,
     GroupBy,
     RenderOptions,
+    View,
     format_for,
 )
 
 if TYPE_CHECKING:
     from argmap.dispute import Dispute
+    from argmap.graph import ArgGraph
+
+SUMMARY_FORMATS = ("text", "markdown", "json")
+"""The formats of ``argmap summary`` (argmap.summary.FORMATS, named here for a fast --help)."""
 
 IMPORT_FORMATS = ("aif", "xaif", "argdown")
 """The formats ``argmap import`` reads (argmap.importers.IMPORTERS, named here so that the
@@ -78,6 +84,17 @@ def _load(path: Path, max_size: float, article_anywhere: bool) -> Dispute:
     return dispute
 
 
+def _graph(
+    files: tuple[Path, ...], max_size: float, article_anywhere: bool
+) -> tuple[ArgGraph, tuple[str, ...]]:
+    """The graph of one file, or of several merged (warnings printed), and the merge's notes."""
+    from argmap.merge import load_graph
+
+    loaded = load_graph(files, max_bytes=_bytes(max_size), article_anywhere=article_anywhere)
+    _echo_diagnostics(loaded.warnings)
+    return loaded.graph, loaded.notes
+
+
 def _bytes(megabytes: float) -> int:
     return int(megabytes * 2**20)
 
@@ -124,18 +141,31 @@ def validate(
 ) -> None:
     """Check annotation FILES: schema, references and that every quote is in the article.
 
-    Every problem of every file is reported, as file:line:column: message.
+    Every problem of every file is reported, as file:line:column: message. Responses to
+    statements of other files (ARTICLE:ID) are checked against the FILES given.
     """
+    from argmap.references import check_references
+
     failed = 0
+    loaded: list[tuple[Path, Dispute]] = []
     for path in files:
         try:
-            dispute = _load(path, max_size, article_anywhere)
+            loaded.append((path, _load(path, max_size, article_anywhere)))
         except ArgmapError as error:
             _report(error)
             failed += 1
-            continue
-        if strict and dispute.warnings:
-            click.echo(f"argmap: {_plural(len(dispute.warnings), 'warning')} in {path}", err=True)
+    # References between files are checked among the files given (and warned about otherwise).
+    between = check_references([d for _, d in loaded], _bytes(max_size))
+    for path, dispute in loaded:
+        own = tuple(d for d in between if d.position and d.position.path == dispute.source)
+        _echo_diagnostics(own)
+        errors = sum(1 for d in own if d.severity == "error")
+        warnings = len(dispute.warnings) + len(own) - errors
+        if errors:
+            click.echo(f"argmap: {_plural(errors, 'error')} in {path}", err=True)
+            failed += 1
+        elif strict and warnings:
+            click.echo(f"argmap: {_plural(warnings, 'warning')} in {path}", err=True)
             failed += 1
         elif not quiet:
             annotation = dispute.annotation
@@ -151,7 +181,7 @@ def validate(
 
 
 @main.command("render")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "-o",
     "--output",
@@ -185,6 +215,40 @@ def validate(
 )
 @click.option("--no-legend", is_flag=True, help="Leave out the legend.")
 @click.option(
+    "--view",
+    type=click.Choice(VIEWS),
+    default="statements",
+    show_default=True,
+    help="Every statement; one box per speaker or topic with responses counted; or the "
+    "statements in the order they were made, a lane per speaker (or topic).",
+)
+@click.option(
+    "--speaker",
+    "speakers",
+    multiple=True,
+    metavar="ID",
+    help="Only this speaker's statements (repeat for several).",
+)
+@click.option(
+    "--topic", "topics", multiple=True, metavar="ID", help="Only statements on this topic."
+)
+@click.option(
+    "--kind", "kinds", multiple=True, metavar="KIND", help="Only statements of this kind."
+)
+@click.option("--focus", metavar="ID", help="Only this statement and those near it (see --depth).")
+@click.option(
+    "--depth",
+    type=click.IntRange(0, 50),
+    default=1,
+    show_default=True,
+    help="How many responses away from --focus a statement may be.",
+)
+@click.option(
+    "--status",
+    is_flag=True,
+    help="Mark each statement in, out or undecided (grounded semantics of the attacks).",
+)
+@click.option(
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
     default=RenderOptions.timeout,
@@ -193,20 +257,32 @@ def validate(
 )
 @input_options
 def render_command(
-    file: Path,
+    files: tuple[Path, ...],
     output: Path,
     fmt: str | None,
     group_by: str,
     color_by: str,
     wrap: int,
     no_legend: bool,
+    view: str,
+    speakers: tuple[str, ...],
+    topics: tuple[str, ...],
+    kinds: tuple[str, ...],
+    focus: str | None,
+    depth: int,
+    status: bool,
     timeout: float,
     max_size: float,
     article_anywhere: bool,
 ) -> None:
-    """Draw the argument map of an annotation FILE as SVG, PNG, PDF or DOT.
+    """Draw the argument map of annotation FILES as SVG, PNG, PDF or DOT.
 
-    The output file is replaced only once the map is complete.
+    Several FILES are drawn as one dispute: speakers and topics with the same id are one, and
+    statements are named ARTICLE:ID (the article's id, or the file's name).
+
+    The filters (--speaker, --topic, --kind, --focus) keep the statements that meet all of
+    them, with the responses between those. The output file is replaced only once the map is
+    complete.
     """
     suffix_format = format_for(str(output))
     if fmt is None:
@@ -228,15 +304,72 @@ def render_command(
         wrap=wrap,
         legend=not no_legend,
         timeout=timeout,
+        view=cast(View, view),
+        status=status,
     )
     from argmap.drawing import render_map
-    from argmap.graph import build_graph
+    from argmap.graph import statements
     from argmap.output import write_output
+    from argmap.views import Selection, select
+
+    selection = Selection(speakers, topics, kinds, focus, depth)
+    with _exit_on_error():
+        graph, merge_notes = _graph(files, max_size, article_anywhere)
+        notes = list(merge_notes)
+        if not selection.empty:
+            total = sum(1 for _ in statements(graph))
+            whole = graph
+            graph = select(graph, selection)
+            if status:  # the standing of each statement in the whole dispute, not in the view
+                from argmap.analysis import grounded
+
+                graph.graph["statuses"] = {n: s.status for n, s in grounded(whole).items()}
+            shown = sum(1 for _ in statements(graph))
+            notes.append(f"showing {shown} of {total} statements: {selection.describe()}")
+        rendering = render_map(graph, fmt, options)
+        write_output(output, rendering.data)
+    for note in [*notes, *rendering.layout.notes]:
+        click.echo(f"argmap: note: {note}", err=True)
+
+
+@main.command("summary")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(SUMMARY_FORMATS),
+    default="text",
+    show_default=True,
+    help="Text for the terminal, Markdown for a report, or JSON for programs.",
+)
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="The file to write, or '-' for standard output.",
+)
+@input_options
+def summary_command(
+    files: tuple[Path, ...], fmt: str, output: Path, max_size: float, article_anywhere: bool
+) -> None:
+    """Summarise the dispute of annotation FILES: who answered whom, what stands.
+
+    Per speaker and topic, who responds to whom and how, what went unanswered, the most
+    contested statements, the longest rebuttal chain, concessions, and which statements
+    stand under grounded semantics, each with the reason. Several FILES are read as one
+    dispute, as by render.
+    """
+    from argmap.analysis import summarise
+    from argmap.output import write_output
+    from argmap.summary import format_summary
 
     with _exit_on_error():
-        rendering = render_map(build_graph(_load(file, max_size, article_anywhere)), fmt, options)
-        write_output(output, rendering.data)
-    for note in rendering.layout.notes:
+        graph, notes = _graph(files, max_size, article_anywhere)
+        write_output(output, format_summary(summarise(graph), fmt).encode("utf-8"))
+    for note in notes:
         click.echo(f"argmap: note: {note}", err=True)
 
 

@@ -60,6 +60,7 @@ class ErrorCode(StrEnum):
     DIRECT_WITHOUT_QUOTE = "direct_without_quote"
     INVALID_UNDERCUT = "invalid_undercut"
     MISSING_TARGET = "missing_target"
+    EXTERNAL_REFERENCE = "external_reference"
     # The article text and the quotes anchored in it.
     ARTICLE_TEXT_CONFLICT = "article_text_conflict"
     ARTICLE_UNREADABLE = "article_unreadable"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
 import subprocess
 from collections.abc import Iterable, Mapping
@@ -37,9 +38,17 @@ from argmap.graph import RESPONDS, ArgGraph, responses, speakers, statements, to
 from argmap.layout import Layout, plan
 from argmap.model import Relation
 from argmap.render_options import FORMATS, RenderOptions
-from argmap.theme import PALETTE, RELATION_STYLES, tint
+from argmap.theme import (
+    PALETTE,
+    RELATION_STYLES,
+    STATUS_FILLS,
+    STATUS_MEANINGS,
+    STATUS_WORDS,
+    tint,
+)
+from argmap.views import Flow, Party, aggregate, timeline
 
-__all__ = ["Rendering", "render", "render_map", "to_dot"]
+__all__ = ["Rendering", "render", "render_map", "to_dot", "to_overview_dot"]
 
 FONT: Final = "DejaVu Sans,Helvetica,Arial,sans-serif"
 """DejaVu Sans first: installed with Graphviz on Debian, it covers Latin, Greek and Cyrillic."""
@@ -172,10 +181,18 @@ class _Colours:
             self.by_speaker[speaker["id"]] = colour
 
 
-def _statement_label(data: Mapping[str, Any], speaker_name: str, options: RenderOptions) -> _Html:
+def _statement_label(
+    data: Mapping[str, Any],
+    speaker_name: str,
+    options: RenderOptions,
+    extra: str = "",
+) -> _Html:
+    """The box of a statement; ``extra`` is escaped text added to its first line."""
     kind = data["kind"]
     reported = data["speech"] == "reported"
     header = f"<B>{_short(speaker_name)}</B> · {_html(kind)}" + (" · reported" if reported else "")
+    if extra:
+        header += f" · {_html(extra)}"
     text = _shorten(data["text"], TEXT_LIMIT)
     rows = [
         f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="#444444">{header}</FONT></TD></TR>',
@@ -197,6 +214,34 @@ def _statement_label(data: Mapping[str, Any], speaker_name: str, options: Render
         + "".join(rows)
         + "</TABLE>"
     )
+
+
+def _place(data: Mapping[str, Any], article_date: str | None) -> str:
+    """Where a statement stands, for the timeline: its date, and its first quote's paragraph.
+
+    The date is shown only where it is not the article's: in a map of several articles, or for
+    a statement made before the article's day.
+    """
+    paragraphs = [q["paragraph"] for q in data["quotes"] if q["paragraph"] is not None]
+    where = f"¶ {min(paragraphs)}" if paragraphs else ""
+    if data.get("date") and data["date"] != article_date:
+        where = f"{data['date']} {where}".strip()
+    return where
+
+
+def _statuses(graph: ArgGraph) -> Mapping[str, str]:
+    """Statement node → ``in``, ``out`` or ``undecided`` under grounded semantics.
+
+    A view cut out of a bigger dispute may carry the statuses of the whole (graph attribute
+    ``statuses``, as ``argmap render`` sets it): a statement's standing must not change because
+    its attackers are filtered out of the picture.
+    """
+    if "statuses" in graph.graph:
+        statuses: Mapping[str, str] = graph.graph["statuses"]
+        return statuses
+    from argmap.analysis import grounded
+
+    return {node: label.status for node, label in grounded(graph).items()}
 
 
 def _statement_tooltip(data: Mapping[str, Any], speaker_name: str) -> str:
@@ -222,9 +267,18 @@ def _graph_label(article: Mapping[str, Any]) -> _Html:
 
 
 def _legend(
-    used: Iterable[Relation], colours: Mapping[str, str], names: Mapping[str, str]
+    used: Iterable[Relation],
+    colours: Mapping[str, str],
+    names: Mapping[str, str],
+    status: bool = False,
 ) -> _Html:
     rows = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>']
+    if status:
+        rows += [
+            f'<TR><TD BGCOLOR="{STATUS_FILLS[word]}" BORDER="1"> </TD>'
+            f'<TD ALIGN="LEFT">{_html(STATUS_WORDS[word])}: {_html(meaning)}</TD></TR>'
+            for word, meaning in STATUS_MEANINGS.items()
+        ]
     for relation in Relation:
         if relation in used:
             style = RELATION_STYLES[relation]
@@ -233,8 +287,9 @@ def _legend(
                 f'<TD ALIGN="LEFT">{_html(relation.value)}</TD></TR>'
             )
     for speaker_id, colour in colours.items():
+        fill = "#FFFFFF" if status else tint(colour)  # with statuses, only borders are speakers
         rows.append(
-            f'<TR><TD BGCOLOR="{tint(colour)}" BORDER="1" COLOR="{colour}"> </TD>'
+            f'<TR><TD BGCOLOR="{fill}" BORDER="1" COLOR="{colour}"> </TD>'
             f'<TD ALIGN="LEFT">{_short(names[speaker_id])}</TD></TR>'
         )
     return _Html(
@@ -320,6 +375,9 @@ def to_dot(
     """
     options = options or RenderOptions()
     layout = layout or plan(graph, options)
+    in_time = options.view == "timeline"
+    focused = graph.graph.get("focus")  # the statement a focused view is centred on
+    status = _statuses(graph) if options.status else {}
     colours = _Colours(graph, options.color_by)
     speaker_data = {data["id"]: data for _, data in speakers(graph)}
     names = {speaker_id: data["name"] for speaker_id, data in speaker_data.items()}
@@ -330,7 +388,7 @@ def to_dot(
 
     out = ["digraph argmap {"]
     graph_attrs: _Attrs = {
-        "rankdir": "BT",
+        "rankdir": "LR" if in_time else "BT",
         "newrank": "true",
         "fontname": FONT,
         "label": _graph_label(graph.graph["article"]),
@@ -353,11 +411,17 @@ def to_dot(
         # id (argmap's id alphabet) and colours (#rrggbb) need no escaping.
         colour = colours.by_speaker[data["speaker"]]
         speaker = names[data["speaker"]]
+        fill = tint(colour)
+        extra = _place(data, graph.graph["article"]["date"]) if in_time else ""
+        if status:
+            fill = STATUS_FILLS[status[node]]
+            extra = " · ".join(part for part in (extra, STATUS_WORDS[status[node]]) if part)
+        focus = ", penwidth=3.5" if node == focused else ""
         return (
             f'{indent}{node_names[node]} [id="statement-{data["id"]}", '
-            f"label=<{_statement_label(data, speaker, options)}>, "
+            f"label=<{_statement_label(data, speaker, options, extra)}>, "
             f"tooltip={_quoted(_statement_tooltip(data, speaker))}, "
-            f'fillcolor="{tint(colour)}", color="{colour}"];'
+            f'fillcolor="{fill}", color="{colour}"{focus}];'
         )
 
     if group_by != "none":
@@ -372,10 +436,15 @@ def to_dot(
         for index, (group_id, data) in enumerate(ordered):
             if group_id not in groups:
                 continue
+            cluster = _cluster_attributes(group_by, data, colours)
+            if in_time:
+                cluster["labelloc"] = "t"
             out.append(f"  subgraph cluster_{index} {{")
-            out.append(f"    graph [{_attributes(_cluster_attributes(group_by, data, colours))}];")
+            out.append(f"    graph [{_attributes(cluster)}];")
             out.extend(node_line(node, d, "    ") for node, d in groups[group_id])
-            if levels:
+            if in_time:
+                pass  # the time line below places every statement
+            elif levels:
                 out.extend(
                     _rank_lines(levels, groups[group_id], node_names, f"rank{index}_", "    ")
                 )
@@ -384,10 +453,20 @@ def to_dot(
             out.append("  }")
     else:
         out.extend(node_line(node, data, "  ") for node, data in statement_list)
-        if levels:
+        if in_time:
+            pass
+        elif levels:
             out.extend(_rank_lines(levels, statement_list, node_names, "rank", "  "))
         else:
             out.extend(_stack(graph, statement_list, node_names, layout.column, "  "))
+
+    if in_time:
+        # An invisible chain through the statements in time order gives each its own column;
+        # the clusters, which cannot overlap, become one lane per speaker (or topic).
+        out.extend(
+            f"  {node_names[a]} -> {node_names[b]} [style=invis];"
+            for a, b in itertools.pairwise(timeline(graph))
+        )
 
     used: set[Relation] = set()
     for source, target, data in responses(graph):
@@ -401,24 +480,133 @@ def to_dot(
         )
         # An answer drawn level with or above what it answers (a cycle of responses) must not
         # pull the ranks argmap assigned.
-        free = ", constraint=false" if levels and levels[source] <= levels[target] else ""
+        free = (
+            ", constraint=false"
+            if in_time or (levels and levels[source] <= levels[target])
+            else ""
+        )
         out.append(
             f"  {node_names[source]} -> {node_names[target]} "
             f'[id="response-{source_data["id"]}-{target_data["id"]}"{free}, {style.attributes}, '
             f"tooltip={_quoted(tooltip)}];"
         )
 
-    if options.legend and (used or group_by != "speaker"):
-        shown = {} if group_by == "speaker" else colours.by_speaker
+    if options.legend and (used or group_by != "speaker" or status):
+        shown = {} if group_by == "speaker" and not status else colours.by_speaker
         legend: _Attrs = {
             "id": "legend",
             "shape": "plain",
             "style": "solid",
-            "label": _legend(used, shown, names),
+            "label": _legend(used, shown, names, bool(status)),
         }
         out.append(f"  legend [{_attributes(legend)}];")
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+def to_overview_dot(graph: ArgGraph, by: str, options: RenderOptions | None = None) -> str:
+    """Return the DOT source of the ``speakers`` or ``topics`` view: who answered whom, counted.
+
+    One box per speaker (or topic) with its statements counted by kind, and one arrow per
+    relation between two of them, labelled with how many responses it stands for and thicker
+    the more there are. ``by`` is ``speaker`` or ``topic``.
+    """
+    options = options or RenderOptions()
+    parties, flows = aggregate(graph, "speaker" if by == "speaker" else "topic")
+    colours = _Colours(graph, options.color_by)
+    out = ["digraph argmap {"]
+    graph_attrs: _Attrs = {
+        "rankdir": "LR",
+        "fontname": FONT,
+        "label": _graph_label(graph.graph["article"]),
+        "labelloc": "t",
+        "tooltip": graph.graph["article"]["title"],
+        "nodesep": 0.6,
+        "ranksep": 1.2,
+        "pad": 0.3,
+    }
+    out.append(f"  graph [{_attributes(graph_attrs)}];")
+    out.append(
+        f'  node [shape=box, style="rounded,filled", fontname={_quoted(FONT)}, fontsize=11, '
+        'margin="0.15,0.1", penwidth=1.6];'
+    )
+    out.append(f"  edge [fontname={_quoted(FONT)}, fontsize=10, arrowsize=1.0];")
+    names = {party.id: f"p{index}" for index, party in enumerate(parties)}
+    # Responses within one party are counted in its box: loops would crowd the map.
+    within: dict[str, list[Flow]] = {}
+    for flow in flows:
+        if flow.source == flow.target:
+            within.setdefault(flow.source, []).append(flow)
+    for party in parties:
+        if by == "speaker":
+            colour = colours.by_speaker[party.id]
+            fill = tint(colour)
+        else:
+            colour, fill = "#888888", "#F4F4F4"
+        attrs: _Attrs = {
+            "id": f"{by}-{party.id}",
+            "label": _party_label(party, within.get(party.id, [])),
+            "tooltip": f"{party.label}: {_plural_of(party.statements, 'statement')}",
+            "fillcolor": fill,
+            "color": colour,
+        }
+        out.append(f"  {names[party.id]} [{_attributes(attrs)}];")
+    used: set[Relation] = set()
+    labels = {party.id: party.label for party in parties}
+    for flow in flows:
+        if flow.source == flow.target:
+            continue
+        relation = Relation(flow.relation)
+        used.add(relation)
+        style = RELATION_STYLES[relation]
+        width = style.penwidth + 1.5 * math.log2(flow.count)
+        out.append(
+            f"  {names[flow.source]} -> {names[flow.target]} "
+            f'[id="flow-{flow.source}-{flow.relation}-{flow.target}", color="{style.color}", '
+            f'style="{style.style}", arrowhead="{style.arrowhead}", penwidth={width:.2f}, '
+            f"label={_quoted(_times(flow))}, fontcolor={_quoted(style.color)}, "
+            f"tooltip={_quoted(_flow_sentence(flow, labels))}];"
+        )
+    if options.legend and used:
+        legend: _Attrs = {
+            "id": "legend",
+            "shape": "plain",
+            "style": "solid",
+            "label": _legend(used, {}, {}),
+        }
+        out.append(f"  legend [{_attributes(legend)}];")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def _plural_of(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _times(flow: Flow) -> str:
+    return f"{flow.relation} ×{flow.count}" if flow.count > 1 else flow.relation  # noqa: RUF001
+
+
+def _flow_sentence(flow: Flow, labels: Mapping[str, str]) -> str:
+    """The flow in words: "Sergey Lavrov counters Boris Johnson: 3 responses"."""
+    verb = "responds to" if flow.relation == "responds" else flow.relation
+    target = "itself" if flow.source == flow.target else labels[flow.target]
+    return f"{labels[flow.source]} {verb} {target}: {_plural_of(flow.count, 'response')}"
+
+
+def _party_label(party: Party, within: Iterable[Flow]) -> _Html:
+    """A speaker's or topic's box: name, details, statements by kind, and inner responses."""
+    lines = [f"<B>{_short(party.label)}</B>"]
+    if party.detail:
+        lines.append(f'<FONT POINT-SIZE="9" COLOR="#444444">{_short(party.detail)}</FONT>')
+    kinds = [_plural_of(count, kind) for kind, count in party.kinds.items()]
+    small = [f"{_plural_of(party.statements, 'statement')}:"]
+    small += [", ".join(kinds[i : i + 3]) for i in range(0, len(kinds), 3)]
+    inner = [_times(flow) for flow in within]
+    if inner:
+        small.append("answering each other: " + ", ".join(inner))
+    lines += [f'<FONT POINT-SIZE="9">{_html(line)}</FONT>' for line in small]
+    return _Html("<BR/>".join(lines))
 
 
 def _cluster_attributes(group_by: str, data: Mapping[str, Any], colours: _Colours) -> _Attrs:
@@ -477,6 +665,12 @@ def render_map(graph: ArgGraph, fmt: str, options: RenderOptions | None = None) 
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (choose from: {', '.join(FORMATS)})")
     options = options or RenderOptions()
+    if options.view in ("speakers", "topics"):
+        layout = Layout(group_by="none", levels=None, column=0)
+        source = to_overview_dot(graph, options.view[:-1], options).encode("utf-8")
+        if fmt == "dot":
+            return Rendering(source, layout)
+        return Rendering(_run_dot(source, fmt, options.timeout), layout)
     layout = plan(graph, options)
     source = to_dot(graph, options, layout).encode("utf-8")
     if fmt == "dot":

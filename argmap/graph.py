@@ -9,7 +9,9 @@ which):
   quote is the speaker's own words, else ``reported``), ``quotes`` (a tuple with one mapping
   per quote: ``text``, ``speech``, and where the article text has it, ``start``/``end``
   offsets, ``paragraph`` and ``line``; all None when the article has no text), ``note`` (str or
-  None), ``tags`` (tuple of str), ``order`` (0-based position in the file);
+  None), ``tags`` (tuple of str), ``said_on`` (ISO text, as annotated, or None), ``date`` (when
+  it was said: ``said_on``, else the article's date, else None), ``order`` (0-based position in
+  the file);
 * speaker: ``id``, ``name``, ``role``, ``group``, ``color`` (None where not given), ``order``;
 * topic: ``id``, ``label``, ``description``, ``order``.
 
@@ -22,7 +24,7 @@ Edges (attribute ``type``):
 * ``said_by``: statement → its speaker;
 * ``about``: statement → its topic.
 
-Graph attributes: ``article`` (title, outlet, author, date as ISO text, url, language, note),
+Graph attributes: ``article`` (id, title, outlet, author, date as ISO text, url, language, note),
 ``article_text`` (str or None) and ``source`` (the annotation's file name, without its directory).
 
 Values are plain str/int/None/tuples, and nodes and edges are added in file order, so that every
@@ -31,6 +33,7 @@ exporter is deterministic.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from pathlib import PurePath
 from typing import Any, Final, TypeAlias
@@ -51,6 +54,7 @@ __all__ = [
     "TOPIC",
     "ArgGraph",
     "build_graph",
+    "empty_graph",
     "responses",
     "speaker_node",
     "speakers",
@@ -69,6 +73,12 @@ TOPIC: Final = "topic"
 RESPONDS: Final = "responds"
 SAID_BY: Final = "said_by"
 ABOUT: Final = "about"
+
+
+def empty_graph(**attributes: Any) -> ArgGraph:
+    """A new argument graph with no nodes, for code that assembles one (see argmap.merge)."""
+    graph: ArgGraph = nx.DiGraph(**attributes)
+    return graph
 
 
 def statement_node(statement_id: str) -> str:
@@ -106,10 +116,11 @@ def build_graph(dispute: Dispute) -> ArgGraph:
     article = annotation.article
     graph: ArgGraph = nx.DiGraph(
         article={
+            "id": article.id,
             "title": article.title,
             "outlet": article.outlet,
             "author": article.author,
-            "date": article.date.isoformat() if article.date else None,
+            "date": _iso(article.date),
             "url": article.url,
             "language": article.language,
             "note": article.note,
@@ -151,6 +162,8 @@ def build_graph(dispute: Dispute) -> ArgGraph:
             quotes=_quotes(statement, dispute.anchors.get(statement.id, ())),
             note=statement.note,
             tags=statement.tags,
+            said_on=_iso(statement.said_on),
+            date=_iso(statement.said_on or article.date),
             order=order,
         )
     answered = {s.id: [r.to for r in s.responds_to] for s in annotation.statements}
@@ -161,6 +174,8 @@ def build_graph(dispute: Dispute) -> ArgGraph:
         for order, (response, (target, relation)) in enumerate(
             zip(statement.responds_to, statement.targets(), strict=True)
         ):
+            if ":" in target:
+                continue  # a statement of another file: argmap.merge joins the graphs
             link_to = response.link_to
             if relation is Relation.UNDERCUTS and link_to is None:
                 link_to = next(iter(answered[target]), None)  # checks made it the only one
@@ -173,6 +188,10 @@ def build_graph(dispute: Dispute) -> ArgGraph:
                 link_to=link_to,
             )
     return graph
+
+
+def _iso(day: datetime.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _quotes(statement: Statement, anchors: tuple[Anchor, ...]) -> tuple[dict[str, Any], ...]:

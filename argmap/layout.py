@@ -76,7 +76,7 @@ def plan(graph: ArgGraph, options: RenderOptions) -> Layout:
             f"{count} statements: drawn without {options.group_by} clusters (up to "
             f"{CLUSTERS_UP_TO:,}); colours still tell the speakers apart"
         )
-    layered = count > LAYERED_ABOVE
+    layered = count > LAYERED_ABOVE and options.view != "timeline"  # time sets the columns
     if layered:
         notes.append(f"{count} statements: ranks assigned by argmap to keep the map compact")
     attributes: dict[str, str | float] = {}

@@ -35,7 +35,14 @@ from argmap.gc_pause import gc_paused
 from argmap.model import Article, Statement
 from argmap.validation import PartialStatement, validate
 
-__all__ = ["MAX_CLOSEST_PASSAGE_HINTS", "MAX_FILE_BYTES", "load", "loads", "read_limited"]
+__all__ = [
+    "MAX_CLOSEST_PASSAGE_HINTS",
+    "MAX_FILE_BYTES",
+    "load",
+    "loads",
+    "place_in_file",
+    "read_limited",
+]
 
 _UTF8_BOM: Final = b"\xef\xbb\xbf"
 
@@ -188,6 +195,24 @@ def _load(text: str, name: str, base_dir: Path, max_bytes: int, article_anywhere
         anchors=anchors,
         warnings=sort_diagnostics(placed),
     )
+
+
+def place_in_file(
+    source: str, diagnostics: Iterable[Diagnostic], max_bytes: int = MAX_FILE_BYTES
+) -> list[Diagnostic]:
+    """Give diagnostics found after loading (across files) their positions in ``source``.
+
+    Why read the file again: a loaded dispute keeps no YAML positions (keeping them would cost
+    every load), and problems between files are rare, so they pay for their own positions.
+    A file that cannot be read again leaves the diagnostics as they are.
+    """
+    diagnostics = list(diagnostics)
+    try:
+        text = _decode(read_limited(Path(source), max_bytes), source)
+        document = yamlsource.parse(text, source)
+    except (OSError, ArgmapError):
+        return diagnostics
+    return [document.place(d) for d in diagnostics]
 
 
 def _unique(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -25,11 +25,13 @@ from pydantic import (
 
 __all__ = [
     "DEFAULT_RELATION",
+    "REFERENCE_PATTERN",
     "Annotation",
     "Article",
     "Identifier",
     "Kind",
     "Quote",
+    "Reference",
     "Relation",
     "Response",
     "Speaker",
@@ -116,6 +118,12 @@ Why this alphabet: ids appear in DOT node names, SVG element ids, URLs and file 
 and ``#`` are kept free to namespace ids across several files.
 """
 
+REFERENCE_PATTERN: Final = r"^([A-Za-z0-9][A-Za-z0-9_.-]*:)?[A-Za-z0-9][A-Za-z0-9_.-]*$"
+
+Reference = Annotated[str, StringConstraints(pattern=REFERENCE_PATTERN, max_length=257)]
+"""A statement's id, or ``ARTICLE:ID`` for a statement of another annotation file (whose
+``article.id``, or file name without its suffix, is ``ARTICLE``), read with it."""
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Free text that must not be blank."""
 
@@ -137,6 +145,9 @@ class _Strict(BaseModel):
 class Article(_Strict):
     """The article the dispute comes from, and its text, in which quotes are looked up."""
 
+    id: Identifier | None = None
+    """A short name for the article, by which other annotation files refer to its statements
+    (``ID:statement``); when absent, the file's name without its suffix."""
     title: Text
     """The headline, shown as the map's title."""
     outlet: Text | None = None
@@ -189,11 +200,11 @@ class Topic(_Strict):
 class Response(_Strict):
     """A link from a statement to one it answers."""
 
-    to: Identifier
-    """The id of the statement answered."""
+    to: Reference
+    """The id of the statement answered; ``ARTICLE:ID`` for one in another annotation file."""
     relation: Relation | None = None
     """How it answers; when absent, it follows the responding statement's kind."""
-    link_to: Identifier | None = None
+    link_to: Reference | None = None
     """With ``relation: undercuts``: the statement the target answers, whose link is attacked.
     Needed only when the target answers several statements."""
 
@@ -251,6 +262,9 @@ class Statement(_Strict):
     """The annotator's remark: context, doubts, a source."""
     tags: tuple[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)], ...] = ()
     """Free labels, for filtering and styling."""
+    said_on: datetime.date | None = None
+    """When the statement was made, if not on the article's date (``YYYY-MM-DD``): a report
+    of what was said the day before, or an earlier interview quoted again."""
 
     @property
     def speech_mode(self) -> Speech:

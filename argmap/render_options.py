@@ -10,7 +10,17 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Final, Literal, TypeAlias
 
-__all__ = ["COLOR_BY", "FORMATS", "GROUP_BY", "ColorBy", "GroupBy", "RenderOptions", "format_for"]
+__all__ = [
+    "COLOR_BY",
+    "FORMATS",
+    "GROUP_BY",
+    "VIEWS",
+    "ColorBy",
+    "GroupBy",
+    "RenderOptions",
+    "View",
+    "format_for",
+]
 
 FORMATS: Final = ("svg", "png", "pdf", "dot")
 """Formats a map renders to; ``dot`` is the DOT source itself, without layout."""
@@ -23,6 +33,12 @@ GROUP_BY: Final[tuple[GroupBy, ...]] = ("speaker", "topic", "none")
 
 COLOR_BY: Final[tuple[ColorBy, ...]] = ("speaker", "group")
 """What a statement's colour tells: its speaker, or the speaker's group."""
+
+View: TypeAlias = Literal["statements", "speakers", "topics", "timeline"]
+
+VIEWS: Final[tuple[View, ...]] = ("statements", "speakers", "topics", "timeline")
+"""What a map shows: every statement and its responses; one node per speaker or per topic
+with the responses between them counted; or the statements in the order they were made."""
 
 _SUFFIXES: Final = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 
@@ -47,6 +63,9 @@ class RenderOptions:
         quote_limit: Longest quote shown whole in a box; longer ones are shortened with ``…``.
         legend: Draw a legend of the relations (and colours) used.
         timeout: Seconds ``dot`` may run before the rendering is abandoned.
+        view: What the map shows (see :data:`VIEWS`).
+        status: Mark each statement in, out or undecided under grounded semantics (its fill
+            colour and a word in its box).
     """
 
     group_by: GroupBy = "speaker"
@@ -55,3 +74,5 @@ class RenderOptions:
     quote_limit: int = 160
     legend: bool = True
     timeout: float = 120.0
+    view: View = "statements"
+    status: bool = False

@@ -15,7 +15,15 @@ from typing import Final
 
 from argmap.model import Relation
 
-__all__ = ["PALETTE", "RELATION_STYLES", "EdgeStyle", "tint"]
+__all__ = [
+    "PALETTE",
+    "RELATION_STYLES",
+    "STATUS_FILLS",
+    "STATUS_MEANINGS",
+    "STATUS_WORDS",
+    "EdgeStyle",
+    "tint",
+]
 
 PALETTE: Final = (
     "#0072B2",  # blue
@@ -62,6 +70,23 @@ RELATION_STYLES: Final[dict[Relation, EdgeStyle]] = {
     Relation.UNDERCUTS: EdgeStyle("#E66101", "dashed", "tee", 1.8, "╸╸╸╸┫"),
 }
 """Line colour, style, arrowhead, width and legend sample of each relation."""
+
+
+STATUS_FILLS: Final = {"in": "#CCE3F0", "out": "#F5D2BF", "undecided": "#EBEBEB"}
+"""Fills of statements marked by acceptability: Okabe–Ito blue and vermillion, light, and grey.
+
+With statuses shown, the fill tells the status and the border still tells the speaker; each box
+also says its status in words, so the map needs no colour to be read."""
+
+STATUS_WORDS: Final = {"in": "✔ in", "out": "✘ out", "undecided": "? undecided"}
+"""How a statement's box names its status."""
+
+STATUS_MEANINGS: Final = {
+    "in": "stands: every attack on it is defeated",
+    "out": "defeated by a statement that stands",
+    "undecided": "neither: attacks in a cycle",
+}
+"""The legend's explanation of each status (grounded semantics, see docs/summary.md)."""
 
 
 @functools.cache

@@ -20,6 +20,7 @@ from pydantic_core import ErrorDetails
 
 from argmap.diagnostics import Diagnostic, ErrorCode, did_you_mean, shorten
 from argmap.model import (
+    REFERENCE_PATTERN,
     Annotation,
     Article,
     Kind,
@@ -41,6 +42,11 @@ _PATTERNS: Final = {
         ErrorCode.INVALID_ID,
         "is not a valid id",
         "ids use letters, digits, '_', '.' and '-', and start with a letter or digit",
+    ),
+    REFERENCE_PATTERN: (
+        ErrorCode.INVALID_ID,
+        "is not a valid statement reference",
+        "write a statement's id, or ARTICLE:ID for a statement of another annotation file",
     ),
     "^#[0-9A-Fa-f]{6}$": (
         ErrorCode.INVALID_VALUE,

@@ -72,7 +72,7 @@ _KINDS: Final = frozenset(kind.value for kind in Kind)
 _PLAIN_WORDS: Final = frozenset({*_KINDS, *(r.value for r in Relation), "direct", "reported"})
 """Values written without quotes in data: words that YAML reads as text in every version."""
 _SPEAKER_FIELDS: Final = ("name", "role", "group", "color")
-_ARTICLE_FIELDS: Final = ("outlet", "url", "language", "note")
+_ARTICLE_FIELDS: Final = ("id", "outlet", "url", "language", "note")
 _LINE: Final = 99
 
 
@@ -165,6 +165,8 @@ def _statement(
         fields["note"] = data["note"]
     if read_tags != list(data["tags"]):
         fields["tags"] = list(data["tags"])
+    if data["said_on"] is not None:
+        fields["said_on"] = data["said_on"]
     tags = " ".join(tag_text(tag) for tag in shown_tags)
     lines = [f"[{data['id']}]: {escape_text(normalise_space(data['text']))} {tags}"]
     if fields:

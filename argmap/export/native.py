@@ -65,6 +65,7 @@ def annotation_data(graph: ArgGraph) -> dict[str, Any]:
                     "responds_to": targets.get(node, []),
                     "note": data["note"],
                     "tags": list(data["tags"]),
+                    "said_on": data["said_on"],
                 }
             )
             for node, data in statements(graph)

@@ -763,6 +763,7 @@ _DATA_FIELDS: Final = (
     "responds_to",
     "note",
     "tags",
+    "said_on",
 )
 _OWN_KEYS: Final = ("version", "article", "speakers", "topics", "order")
 _ARGDOWN_SETTINGS: Final = frozenset(
@@ -1268,6 +1269,8 @@ class _Import:
         tags = fields.pop("tags", tags)
         if tags:
             statement["tags"] = tags
+        if "said_on" in fields:
+            statement["said_on"] = fields.pop("said_on")
         statement["_offset"] = offset
         return statement
 
