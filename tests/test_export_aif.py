@@ -7,16 +7,23 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import Any
 
+import orjson
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from argmap.anchoring import normalise
-from argmap.export.aif import EXTENSION, split_name, to_aif
+from argmap.export import jsontext
+from argmap.export.aif import EXTENSION, _responses, split_name, to_aif
 from argmap.export.xaif import article_html, to_xaif
-from argmap.graph import ArgGraph, build_graph
+from argmap.graph import ArgGraph, build_graph, responses, statements
 from argmap.importers.aif import text_and_spans
 from argmap.loader import load, loads
 
 from .conftest import EXAMPLE
+from .test_export import JSON_VALUES
+from .test_properties import annotation_dicts
 
 NODE_TYPES = {"I", "L", "YA", "TA", "RA", "CA", "MA"}
 AIFDB_SCHEMES = {
@@ -374,3 +381,66 @@ def test_article_html_escapes_and_nests_spans() -> None:
 def test_exports_are_deterministic(graph: ArgGraph) -> None:
     assert to_aif(graph) == to_aif(build_graph(load(EXAMPLE)))
     assert to_xaif(graph) == to_xaif(build_graph(load(EXAMPLE)))
+
+
+# --- JSON text ------------------------------------------------------------------------------
+# The AIF and xAIF writers put their JSON text together from templates and orjson's output
+# (see argmap.export.jsontext); these tests hold it to canonical indented JSON.
+
+
+def canonical(text: str) -> str:
+    """The text json.dumps(indent=2) writes for the value ``text`` holds."""
+    return jsontext.dumps(json.loads(text))
+
+
+@pytest.mark.parametrize("write", [to_aif, to_xaif])
+def test_output_is_canonical_indented_json(
+    graph: ArgGraph, write: Callable[[ArgGraph], str]
+) -> None:
+    for source in (graph, undercut_graph()):
+        text = write(source)
+        assert text == canonical(text)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(annotation_dicts())
+def test_output_of_any_annotation_is_canonical_indented_json(data: dict[str, Any]) -> None:
+    graph = build_graph(loads(yaml.safe_dump(data, allow_unicode=True), name="random.yaml"))
+    for text in (to_aif(graph), to_xaif(graph)):
+        assert text == canonical(text)
+    assert _responses(graph, list(statements(graph))) == list(responses(graph))
+
+
+def test_responses_are_found_as_the_graph_lists_them(graph: ArgGraph) -> None:
+    for source in (graph, undercut_graph()):
+        assert _responses(source, list(statements(source))) == list(responses(source))
+
+
+def test_strings_are_escaped_as_orjson_and_the_standard_library_do() -> None:
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    written = jsontext.string(every)
+    assert written == json.dumps(every, ensure_ascii=False)
+    assert written == orjson.dumps(every).decode("utf-8")
+
+
+@given(st.lists(JSON_VALUES, max_size=3), st.integers(1, 4))
+def test_json_pieces_are_placed_as_dumps_writes_them(contents: list[Any], level: int) -> None:
+    """Values and template-written array items, at every level, make what dumps() writes."""
+    # At `level`: a value ("v"), and an array ("a") of the contents, each item after its comma.
+    items = [f",\n{'  ' * (level + 1)}{jsontext.value(c, level + 1)}" for c in contents]
+    members: jsontext.Members = [
+        ("v", jsontext.value(contents, level)),
+        ("a", jsontext.Array(items)),
+        ("o", []),
+    ]
+    expected: Any = {"v": contents, "a": contents, "o": {}}
+    for _ in range(level - 1):
+        members, expected = [("m", members)], {"m": expected}
+    assert jsontext.document(members) == jsontext.dumps(expected)
+
+
+def test_an_array_item_written_for_another_level_is_refused() -> None:
+    with pytest.raises(ValueError, match="level 2"):
+        jsontext.document([("a", jsontext.Array([",\n  1"]))])
+    with pytest.raises(ValueError, match="level 2"):
+        jsontext.document([("a", jsontext.Array([",\n      1"]))])

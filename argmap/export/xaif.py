@@ -23,10 +23,10 @@ row per statement in article order, so the map opens readable in OVA.
 from __future__ import annotations
 
 import html
-from typing import Any, Final
+from typing import Final
 
-from argmap.export.aif import EXTENSION, Analysis, analyse
-from argmap.export.jsontext import dumps
+from argmap.export.aif import EXTENSION, analyse
+from argmap.export.jsontext import Array, document, string, value
 from argmap.graph import ArgGraph
 
 __all__ = ["article_html", "to_xaif"]
@@ -73,71 +73,82 @@ def article_html(text: str, spans: list[tuple[int, int, str]]) -> str:
     return "".join(parts)
 
 
-def _layout(analysis: Analysis) -> list[dict[str, Any]]:
-    return [
-        {
-            "nodeID": node.id,
-            "visible": True,
-            "x": _X0 + _COLUMN_WIDTH * node.place[0],
-            "y": _Y0 + round(_ROW_HEIGHT * node.place[1]),
-            "timestamp": "",
-        }
-        for node in analysis.nodes
-    ]
-
-
 def to_xaif(graph: ArgGraph) -> str:
-    """Return the graph as OVA3/xAIF JSON: AIF with the dialogue, the marked-up article, layout."""
+    """Return the graph as OVA3/xAIF JSON: AIF with the dialogue, the marked-up article, layout.
+
+    The long arrays are written from templates (see :mod:`argmap.export.jsontext`): each item
+    is an object at nesting level 3 (inside ``AIF`` or ``OVA``), preceded by its comma.
+    """
     analysis = analyse(graph, article_text=False)
     text = graph.graph["article_text"] or ""
     spans = [
-        (locution.start, locution.end, locution.node)
-        for locution in analysis.locutions
-        if locution.start is not None and locution.end is not None
+        (start, end, node)
+        for node, _, start, end in analysis.locutions
+        if start is not None and end is not None
     ]
-    document = {
-        "AIF": {
-            "nodes": [
-                {"nodeID": node.id, "text": node.text, "type": node.type}
-                for node in analysis.nodes
-            ],
-            "edges": [
-                {"edgeID": number, "fromID": start, "toID": end}
-                for number, (start, end) in enumerate(analysis.edges, 1)
-            ],
-            "schemefulfillments": [
-                {"nodeID": node.id, "schemeID": node.scheme.id}
-                for node in analysis.nodes
-                if node.scheme is not None
-            ],
-            "participants": [
-                {"participantID": number, "firstname": first, "surname": last}
-                for number, first, last in analysis.participants
-            ],
-            "locutions": [
-                {
-                    "nodeID": locution.node,
-                    "personID": locution.person,
-                    "start": None,
-                    "end": None,
-                    "argmapStart": locution.start,
-                    "argmapEnd": locution.end,
-                }
-                for locution in analysis.locutions
-            ],
-            "descriptorfulfillments": [],
-            "cqdescriptorfulfillments": [],
-        },
-        "text": article_html(text, spans),
-        "OVA": {
-            "firstname": "",
-            "surname": "",
-            "url": graph.graph["article"]["url"] or "",
-            "nodes": _layout(analysis),
-            "edges": [
-                {"fromID": start, "toID": end, "visible": True} for start, end in analysis.edges
-            ],
-        },
-        EXTENSION: analysis.extension,
-    }
-    return dumps(document)
+    nodes = [
+        f',\n      {{\n        "nodeID": "{node}",\n        "text": {string(text)},'
+        f'\n        "type": "{kind}"\n      }}'
+        for node, kind, text, _, _, _ in analysis.nodes
+    ]
+    edges = [
+        f',\n      {{\n        "edgeID": {number},\n        "fromID": "{start}",'
+        f'\n        "toID": "{end}"\n      }}'
+        for number, (start, end) in enumerate(analysis.edge_ends(), 1)
+    ]
+    schemes = [
+        f',\n      {{\n        "nodeID": "{node}",\n        "schemeID": "{scheme.id}"\n      }}'
+        for node, _, _, scheme, _, _ in analysis.nodes
+        if scheme is not None
+    ]
+    participants = [
+        {"participantID": number, "firstname": first, "surname": last}
+        for number, first, last in analysis.participants
+    ]
+    locutions = [
+        f',\n      {{\n        "nodeID": "{node}",\n        "personID": {person},'
+        '\n        "start": null,\n        "end": null,'
+        f'\n        "argmapStart": {"null" if start is None else start},'
+        f'\n        "argmapEnd": {"null" if end is None else end}\n      }}'
+        for node, person, start, end in analysis.locutions
+    ]
+    layout = [
+        f',\n      {{\n        "nodeID": "{node}",\n        "visible": true,'
+        f'\n        "x": {_X0 + _COLUMN_WIDTH * column},'
+        f'\n        "y": {_Y0 + round(_ROW_HEIGHT * row)},'
+        '\n        "timestamp": ""\n      }'
+        for node, _, _, _, column, row in analysis.nodes
+    ]
+    layout_edges = [
+        f',\n      {{\n        "fromID": "{start}",\n        "toID": "{end}",'
+        '\n        "visible": true\n      }'
+        for start, end in analysis.edge_ends()
+    ]
+    return document(
+        [
+            (
+                "AIF",
+                [
+                    ("nodes", Array(nodes)),
+                    ("edges", Array(edges)),
+                    ("schemefulfillments", Array(schemes)),
+                    ("participants", value(participants, 2)),
+                    ("locutions", Array(locutions)),
+                    ("descriptorfulfillments", "[]"),
+                    ("cqdescriptorfulfillments", "[]"),
+                ],
+            ),
+            ("text", string(article_html(text, spans))),
+            (
+                "OVA",
+                [
+                    ("firstname", '""'),
+                    ("surname", '""'),
+                    ("url", string(graph.graph["article"]["url"] or "")),
+                    ("nodes", Array(layout)),
+                    ("edges", Array(layout_edges)),
+                ],
+            ),
+            (EXTENSION, value(analysis.extension, 1)),
+        ]
+    )
