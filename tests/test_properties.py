@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import subprocess
 from typing import Any
 
@@ -70,9 +71,15 @@ def annotation_dicts(draw: st.DrawFn) -> dict[str, Any]:
             statement["speech"] = draw(st.sampled_from(["direct", "reported"]))
         if draw(st.booleans()):
             statement["tags"] = draw(st.lists(texts, max_size=2))
+        if draw(st.integers(0, 3)) == 0:
+            day = draw(st.dates(datetime.date(1990, 1, 1), datetime.date(2030, 12, 31)))
+            statement["said_on"] = day.isoformat()
         result_statements.append(statement)
+    article_data: dict[str, Any] = {"title": draw(texts), "text": article}
+    if draw(st.booleans()):
+        article_data["id"] = draw(ids)
     return {
-        "article": {"title": draw(texts), "text": article},
+        "article": article_data,
         "speakers": {s: {"name": draw(texts), "group": draw(texts)} for s in speaker_ids},
         "topics": {t: draw(texts) for t in topic_ids},
         "statements": result_statements,

@@ -80,7 +80,7 @@ def to_claimreview(graph: ArgGraph) -> str:
             "description": data["text"],
             "author": people[data["speaker"]],
             "appearance": {"@id": article_id},
-            "datePublished": article["date"],
+            "datePublished": data["date"],  # when said: said_on, else the article's date
             "keywords": [data["kind"], *data["tags"]],
         }
         claims.append({key: value for key, value in claim.items() if value})

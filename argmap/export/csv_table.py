@@ -32,6 +32,7 @@ COLUMNS: Final = (
     "relations",
     "note",
     "tags",
+    "date",
 )
 
 _FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
@@ -67,6 +68,7 @@ def to_csv(graph: ArgGraph) -> str:
             "; ".join(relation for _, relation in links),
             data["note"] or "",
             "; ".join(data["tags"]),
+            data["date"] or "",
         ]
         writer.writerow([_cell(value) for value in row])
     return buffer.getvalue()

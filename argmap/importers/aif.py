@@ -38,6 +38,7 @@ the reason. A malformed file raises :class:`~argmap.importers.FormatError` namin
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import unicodedata
@@ -381,6 +382,7 @@ class _ExtStatement:
     note: str | None
     tags: tuple[str, ...]
     order: int | None
+    said_on: str | None = None
 
 
 @dataclass(frozen=True)
@@ -502,6 +504,12 @@ def _ext_statement(item: Mapping[str, Any], where: str, check: _Checker) -> _Ext
     if not all(isinstance(tag, str) and tag.strip() for tag in tags):
         raise check.fail(f"{where}.tags", "expected a list of labels")
     note = _ext_optional(item, "note", str, where, check)
+    said_on = _ext_optional(item, "said_on", str, where, check)
+    if said_on is not None:
+        try:
+            datetime.date.fromisoformat(said_on)
+        except ValueError:
+            raise check.fail(f"{where}.said_on", f"'{said_on}' is not a YYYY-MM-DD date") from None
     return _ExtStatement(
         id=_ext_identifier(item.get("statement"), f"{where}.statement", check),
         speaker=None
@@ -517,6 +525,7 @@ def _ext_statement(item: Mapping[str, Any], where: str, check: _Checker) -> _Ext
         note=note if note and note.strip() else None,
         tags=tuple(tags),
         order=_ext_optional(item, "order", int, where, check),
+        said_on=said_on,
     )
 
 
@@ -1128,6 +1137,8 @@ class _Reader:
             data["note"] = wanted.note
         if wanted and wanted.tags:
             data["tags"] = list(wanted.tags)
+        if wanted and wanted.said_on:
+            data["said_on"] = wanted.said_on
         return data
 
     def response(self, response: _Response, kind: Kind) -> str | dict[str, str]:
