@@ -35,7 +35,7 @@ from graphviz.backend import dot_command, execute
 from argmap.diagnostics import RenderError
 from argmap.gc_pause import gc_paused
 from argmap.graph import RESPONDS, ArgGraph, responses, speakers, statements, topics
-from argmap.layout import Layout, plan
+from argmap.layout import Layout, plan, plan_overview
 from argmap.model import Relation
 from argmap.render_options import FORMATS, RenderOptions
 from argmap.theme import (
@@ -461,11 +461,16 @@ def to_dot(
             out.extend(_stack(graph, statement_list, node_names, layout.column, "  "))
 
     if in_time:
-        # An invisible chain through the statements in time order gives each its own column;
-        # the clusters, which cannot overlap, become one lane per speaker (or topic).
+        # An invisible chain through the statements in time order gives each its own column
+        # (or, in a big map, each group of statements that share a column); the clusters,
+        # which cannot overlap, become one lane per speaker (or topic).
+        columns: dict[int, list[str]] = {}
+        for index, node in enumerate(timeline(graph)):
+            columns.setdefault(levels[node] if levels else index, []).append(node_names[node])
+        if levels:
+            out.extend(f"  {{rank=same; {'; '.join(column)};}}" for column in columns.values())
         out.extend(
-            f"  {node_names[a]} -> {node_names[b]} [style=invis];"
-            for a, b in itertools.pairwise(timeline(graph))
+            f"  {a[0]} -> {b[0]} [style=invis];" for a, b in itertools.pairwise(columns.values())
         )
 
     used: set[Relation] = set()
@@ -511,8 +516,14 @@ def to_overview_dot(graph: ArgGraph, by: str, options: RenderOptions | None = No
     relation between two of them, labelled with how many responses it stands for and thicker
     the more there are. ``by`` is ``speaker`` or ``topic``.
     """
-    options = options or RenderOptions()
+    return _overview(graph, by, options or RenderOptions())[0]
+
+
+def _overview(graph: ArgGraph, by: str, options: RenderOptions) -> tuple[str, Layout]:
+    """The DOT source of an overview, and its layout (see :func:`argmap.layout.plan_overview`)."""
     parties, flows = aggregate(graph, "speaker" if by == "speaker" else "topic")
+    layout = plan_overview(sum(1 for flow in flows if flow.source != flow.target))
+    label_key = "xlabel" if layout.external_labels else "label"
     colours = _Colours(graph, options.color_by)
     out = ["digraph argmap {"]
     graph_attrs: _Attrs = {
@@ -524,6 +535,7 @@ def to_overview_dot(graph: ArgGraph, by: str, options: RenderOptions | None = No
         "nodesep": 0.6,
         "ranksep": 1.2,
         "pad": 0.3,
+        **layout.attributes,
     }
     out.append(f"  graph [{_attributes(graph_attrs)}];")
     out.append(
@@ -564,7 +576,7 @@ def to_overview_dot(graph: ArgGraph, by: str, options: RenderOptions | None = No
             f"  {names[flow.source]} -> {names[flow.target]} "
             f'[id="flow-{flow.source}-{flow.relation}-{flow.target}", color="{style.color}", '
             f'style="{style.style}", arrowhead="{style.arrowhead}", penwidth={width:.2f}, '
-            f"label={_quoted(_times(flow))}, fontcolor={_quoted(style.color)}, "
+            f"{label_key}={_quoted(_times(flow))}, fontcolor={_quoted(style.color)}, "
             f"tooltip={_quoted(_flow_sentence(flow, labels))}];"
         )
     if options.legend and used:
@@ -576,7 +588,7 @@ def to_overview_dot(graph: ArgGraph, by: str, options: RenderOptions | None = No
         }
         out.append(f"  legend [{_attributes(legend)}];")
     out.append("}")
-    return "\n".join(out) + "\n"
+    return "\n".join(out) + "\n", layout
 
 
 def _plural_of(count: int, noun: str) -> str:
@@ -666,8 +678,8 @@ def render_map(graph: ArgGraph, fmt: str, options: RenderOptions | None = None) 
         raise ValueError(f"unknown format {fmt!r} (choose from: {', '.join(FORMATS)})")
     options = options or RenderOptions()
     if options.view in ("speakers", "topics"):
-        layout = Layout(group_by="none", levels=None, column=0)
-        source = to_overview_dot(graph, options.view[:-1], options).encode("utf-8")
+        text, layout = _overview(graph, options.view[:-1], options)
+        source = text.encode("utf-8")
         if fmt == "dot":
             return Rendering(source, layout)
         return Rendering(_run_dot(source, fmt, options.timeout), layout)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from click.testing import CliRunner
 from argmap.cli import main
 from argmap.diagnostics import AnnotationError, ArgmapError, ErrorCode
 from argmap.graph import responses, speakers, statements, topics
-from argmap.merge import merge
+from argmap.merge import load_graph, merge
 from argmap.references import article_id, check_references, load_all
 from argmap.views import timeline
 
@@ -233,3 +234,42 @@ def test_summary_reads_several_files_as_one_dispute() -> None:
     assert result.exit_code == 0, result.output
     assert '"johnson-lavrov:lavrov-few-kopecks"' in result.stdout
     assert '"analysts-react:weber-small-budgets"' in result.stdout
+
+
+def _statement_x(svg: bytes) -> dict[str, float]:
+    """Statement id → the x of its box's first text, from a rendered SVG."""
+    ns = {"svg": "http://www.w3.org/2000/svg"}
+    found = {}
+    for group in ET.fromstring(svg).iterfind(".//svg:g[@class='node']", ns):
+        if group.get("id", "").startswith("statement-"):
+            text = group.find(".//svg:text", ns)
+            assert text is not None
+            found[group.get("id", "")[len("statement-") :]] = float(text.get("x", "nan"))
+    return found
+
+
+@pytest.mark.needs_dot
+@pytest.mark.parametrize("view", ["statements", "speakers", "topics", "timeline"])
+def test_every_view_renders_the_merged_pair_to_svg(tmp_path: Path, view: str) -> None:
+    out = tmp_path / f"story-{view}.svg"
+    result = CliRunner().invoke(
+        main, ["render", str(EXAMPLE), str(FOLLOW_UP), "--view", view, "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    svg = out.read_bytes()
+    names = {element.get("id", "") for element in ET.fromstring(svg).iter()}
+    if view == "speakers":
+        assert {"speaker-weber", "speaker-lavrov"} <= names  # from each file
+        return
+    if view == "topics":
+        founding = {f"topic-{data['id']}" for _, data in topics(load_graph([EXAMPLE]).graph)}
+        # The follow-up's topics share the founding example's ids: no box of their own.
+        assert {name for name in names if name.startswith("topic-")} == founding
+        return
+    xs = _statement_x(svg)
+    assert len(xs) == 31
+    if view == "timeline":
+        # The follow-up is dated after the press conference: its statements stand to the right.
+        first = [x for name, x in xs.items() if name.startswith("johnson-lavrov:")]
+        later = [x for name, x in xs.items() if name.startswith("analysts-react:")]
+        assert min(later) > max(first)

@@ -220,10 +220,61 @@ def test_the_timeline_dot_chains_the_statements_in_time_order(small: ArgGraph) -
     assert "· ¶ 1" in dot
 
 
-def test_a_large_timeline_is_not_layered(example: ArgGraph) -> None:
+def test_a_small_timeline_gives_each_statement_its_column(example: ArgGraph) -> None:
     from argmap.layout import plan
 
     assert plan(example, RenderOptions(view="timeline")).levels is None
+
+
+def test_a_large_timeline_shares_columns_in_time_order() -> None:
+    from argmap.layout import LAYERED_ABOVE, plan
+
+    from .test_layout import dispute
+
+    graph = dispute(LAYERED_ABOVE + 50)
+    layout = plan(graph, RenderOptions(view="timeline"))
+    assert layout.levels is not None
+    columns = [layout.levels[node] for node in timeline(graph)]
+    assert columns == sorted(columns)  # left to right is earlier to later
+    sizes = [columns.count(column) for column in set(columns)]
+    assert max(sizes) == 15  # about √200 statements to a column
+    assert any("the timeline puts about 15 consecutive statements" in n for n in layout.notes)
+    dot = to_dot(graph, RenderOptions(view="timeline"), layout)
+    same = [line for line in dot.splitlines() if line.startswith("  {rank=same;")]
+    assert len(same) == len(set(columns))
+    chain = [line for line in dot.splitlines() if line.endswith("[style=invis];")]
+    assert len(chain) == len(same) - 1
+
+
+def test_an_overview_with_many_arrows_places_their_labels_after_the_layout() -> None:
+    from argmap.layout import LABELLED_FLOWS_UP_TO
+
+    from .test_layout import dispute
+
+    # 24 speakers each answering the next 7: more arrows than the layout labels itself.
+    lines = ["article: {title: T}", "speakers:"]
+    lines += [f"  p{i}: {{name: P{i}}}" for i in range(24)]
+    lines += ["topics: {t: T}", "statements:"]
+    lines += [
+        f"  - {{id: s{i}, speaker: p{i}, topic: t, kind: claim, text: S.}}" for i in range(24)
+    ]
+    lines += [
+        f"  - {{id: r{i}-{j}, speaker: p{i}, topic: t, kind: denial, text: No.,"
+        f" responds_to: s{(i + j) % 24}}}"
+        for i in range(24)
+        for j in range(1, 8)
+    ]
+    graph = build_graph(loads("\n".join(lines)))
+    arrows = 24 * 7
+    assert arrows > LABELLED_FLOWS_UP_TO
+    rendering = render_map(graph, "dot", RenderOptions(view="speakers"))
+    dot = rendering.data.decode()
+    assert dot.count(' xlabel="denies"') == arrows
+    assert ' label="denies"' not in dot
+    assert rendering.layout.notes[0].startswith(f"{arrows} arrows: their counts are placed")
+    small = render_map(dispute(20), "dot", RenderOptions(view="speakers"))
+    assert b"xlabel" not in small.data
+    assert small.layout.notes == ()
 
 
 @pytest.mark.needs_dot
