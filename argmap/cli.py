@@ -21,10 +21,12 @@ from argmap.render_options import (
     COLOR_BY,
     FORMATS,
     GROUP_BY,
+    THEME_NAMES,
     VIEWS,
     ColorBy,
     GroupBy,
     RenderOptions,
+    ThemeName,
     View,
     format_for,
 )
@@ -213,6 +215,20 @@ def validate(
     show_default=True,
     help="Characters per line of statement text.",
 )
+@click.option(
+    "--quote-limit",
+    type=click.IntRange(20, 5000),
+    default=RenderOptions.quote_limit,
+    show_default=True,
+    help="Longest quote shown whole in a box; longer ones are shortened (whole in tooltips).",
+)
+@click.option(
+    "--theme",
+    type=click.Choice(THEME_NAMES),
+    default="default",
+    show_default=True,
+    help="Colour-blind-safe colours; 'print', greyscale for paper; or 'dark'.",
+)
 @click.option("--no-legend", is_flag=True, help="Leave out the legend.")
 @click.option(
     "--view",
@@ -263,6 +279,8 @@ def render_command(
     group_by: str,
     color_by: str,
     wrap: int,
+    quote_limit: int,
+    theme: str,
     no_legend: bool,
     view: str,
     speakers: tuple[str, ...],
@@ -302,6 +320,8 @@ def render_command(
         group_by=cast(GroupBy, group_by),
         color_by=cast(ColorBy, color_by),
         wrap=wrap,
+        quote_limit=quote_limit,
+        theme=cast(ThemeName, theme),
         legend=not no_legend,
         timeout=timeout,
         view=cast(View, view),
@@ -369,6 +389,113 @@ def summary_command(
     with _exit_on_error():
         graph, notes = _graph(files, max_size, article_anywhere)
         write_output(output, format_summary(summarise(graph), fmt).encode("utf-8"))
+    for note in notes:
+        click.echo(f"argmap: note: {note}", err=True)
+
+
+@main.command("report")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="The report to write: .html (one self-contained file) or .md ('-': standard output).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "markdown"]),
+    help="The format, if not the suffix's.",
+)
+@click.option(
+    "--mermaid",
+    is_flag=True,
+    help="Markdown: put the map in the report as Mermaid instead of an SVG file beside it.",
+)
+@click.option(
+    "--theme",
+    type=click.Choice(THEME_NAMES),
+    default="default",
+    show_default=True,
+    help="The map's look: colour-blind-safe colours, 'print' or 'dark'.",
+)
+@click.option(
+    "--group-by",
+    type=click.Choice(GROUP_BY),
+    default="speaker",
+    show_default=True,
+    help="Cluster the map's statements by speaker, by topic, or not at all.",
+)
+@click.option(
+    "--wrap",
+    type=click.IntRange(10, 200),
+    default=RenderOptions.wrap,
+    show_default=True,
+    help="Characters per line of statement text in the map.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=RenderOptions.timeout,
+    show_default=True,
+    help="Seconds Graphviz may take before the rendering is abandoned.",
+)
+@input_options
+def report_command(
+    files: tuple[Path, ...],
+    output: Path,
+    fmt: str | None,
+    mermaid: bool,
+    theme: str,
+    group_by: str,
+    wrap: int,
+    timeout: float,
+    max_size: float,
+    article_anywhere: bool,
+) -> None:
+    """Write a report of annotation FILES for readers without argmap: HTML or Markdown.
+
+    HTML: one file that needs no network: the map (zoomable), its key, a table of statements
+    with their standing, and the article with each quote marked in its speaker's colour;
+    selecting a statement on the map shows its quote. Markdown: the map as an SVG file written
+    beside the report (OUTPUT with .svg), or as Mermaid, then the statements and who answered
+    whom. Several FILES are reported as one dispute.
+    """
+    from argmap.output import write_output
+    from argmap.report import make, report_format
+
+    chosen = fmt or report_format(str(output))
+    if chosen is None:
+        raise click.BadParameter(
+            f"cannot tell the format from '{output}'; use .html or .md, or --format",
+            param_hint="'-o' / '--output'",
+        )
+    options = RenderOptions(
+        group_by=cast(GroupBy, group_by),
+        wrap=wrap,
+        theme=cast(ThemeName, theme),
+        timeout=timeout,
+    )
+    to_stdout = str(output) == "-"
+    image = None if mermaid or chosen == "html" or to_stdout else output.with_suffix(".svg")
+    with _exit_on_error():
+        graph, notes = _graph(files, max_size, article_anywhere)
+        made = make(
+            graph,
+            "html" if chosen == "html" else "markdown",
+            options,
+            image=image.name if image else None,
+        )
+        if image is not None and made.map_svg is not None:
+            write_output(image, made.map_svg)
+        write_output(output, made.text)
+    if to_stdout and chosen == "markdown" and not mermaid:
+        notes = (
+            *notes,
+            "the map is in the report as Mermaid (no SVG file beside standard output)",
+        )
     for note in notes:
         click.echo(f"argmap: note: {note}", err=True)
 

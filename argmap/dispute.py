@@ -35,3 +35,10 @@ class Dispute:
     def statements(self) -> tuple[Statement, ...]:
         """The statements, in file order."""
         return self.annotation.statements
+
+    def _repr_svg_(self) -> str:
+        """The map, as Jupyter and IPython show an object: a dispute alone in a cell draws it."""
+        from argmap.drawing import render
+        from argmap.graph import build_graph
+
+        return render(build_graph(self), "svg").decode("utf-8")

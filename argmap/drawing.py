@@ -38,17 +38,10 @@ from argmap.graph import RESPONDS, ArgGraph, responses, speakers, statements, to
 from argmap.layout import Layout, plan, plan_overview
 from argmap.model import Relation
 from argmap.render_options import FORMATS, RenderOptions
-from argmap.theme import (
-    PALETTE,
-    RELATION_STYLES,
-    STATUS_FILLS,
-    STATUS_MEANINGS,
-    STATUS_WORDS,
-    tint,
-)
+from argmap.theme import STATUS_MEANINGS, STATUS_WORDS, THEMES, Theme
 from argmap.views import Flow, Party, aggregate, timeline
 
-__all__ = ["Rendering", "render", "render_map", "to_dot", "to_overview_dot"]
+__all__ = ["Rendering", "render", "render_map", "speaker_colours", "to_dot", "to_overview_dot"]
 
 FONT: Final = "DejaVu Sans,Helvetica,Arial,sans-serif"
 """DejaVu Sans first: installed with Graphviz on Debian, it covers Latin, Greek and Cyrillic."""
@@ -111,6 +104,11 @@ class _Html(str):
     """
 
 
+def _ink(theme: Theme) -> str:
+    """Default text (and line) colour attributes, for themes whose text is not black."""
+    return f', fontcolor="{theme.text}"' if theme.background else ""
+
+
 def _attributes(attrs: Mapping[str, str | float | None]) -> str:
     """Format DOT attributes: numbers bare, :class:`_Html` labels in ``<…>``, text quoted."""
     parts = []
@@ -169,16 +167,23 @@ def _quote_text(quotes: Iterable[Mapping[str, Any]]) -> str:
 class _Colours:
     """Assigns each speaker its colour: their own, their group's, or the next in the palette."""
 
-    def __init__(self, graph: ArgGraph, color_by: str) -> None:
+    def __init__(self, graph: ArgGraph, color_by: str, theme: Theme) -> None:
         self.by_speaker: dict[str, str] = {}
         keys: dict[str, str] = {}
+        palette = theme.palette
         for _, speaker in speakers(graph):
             key = speaker["group"] if color_by == "group" and speaker["group"] else speaker["id"]
-            if speaker["color"]:
+            if speaker["color"] and theme.speaker_fills:
                 colour = speaker["color"].upper()
             else:
-                colour = keys.setdefault(key, PALETTE[len(keys) % len(PALETTE)])
+                colour = keys.setdefault(key, palette[len(keys) % len(palette)])
             self.by_speaker[speaker["id"]] = colour
+
+
+def speaker_colours(graph: ArgGraph, options: RenderOptions | None = None) -> dict[str, str]:
+    """Speaker id → the colour the map gives them (``#RRGGBB``), for reports to match it."""
+    options = options or RenderOptions()
+    return _Colours(graph, options.color_by, THEMES[options.theme]).by_speaker
 
 
 def _statement_label(
@@ -188,6 +193,7 @@ def _statement_label(
     extra: str = "",
 ) -> _Html:
     """The box of a statement; ``extra`` is escaped text added to its first line."""
+    theme = THEMES[options.theme]
     kind = data["kind"]
     reported = data["speech"] == "reported"
     header = f"<B>{_short(speaker_name)}</B> · {_html(kind)}" + (" · reported" if reported else "")
@@ -195,7 +201,8 @@ def _statement_label(
         header += f" · {_html(extra)}"
     text = _shorten(data["text"], TEXT_LIMIT)
     rows = [
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="#444444">{header}</FONT></TD></TR>',
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{theme.muted}">{header}</FONT>'
+        "</TD></TR>",
         f'<TR><TD ALIGN="LEFT">{_lines(text, options.wrap)}</TD></TR>',
     ]
     direct = [q for q in data["quotes"] if q["speech"] == "direct"]
@@ -207,7 +214,8 @@ def _statement_label(
         quote = _shorten(_quote_text(data["quotes"]), options.quote_limit)
         body = _lines(f"as reported: {quote}", options.wrap + 4)
         rows.append(
-            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="#555555">{body}</FONT></TD></TR>'
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{theme.faint}">{body}</FONT>'
+            "</TD></TR>"
         )
     return _Html(
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
@@ -253,16 +261,16 @@ def _statement_tooltip(data: Mapping[str, Any], speaker_name: str) -> str:
     return "\n".join(lines)
 
 
-def _graph_label(article: Mapping[str, Any]) -> _Html:
+def _graph_label(article: Mapping[str, Any], theme: Theme) -> _Html:
     lines = [f'<FONT POINT-SIZE="16"><B>{_short(article["title"], TITLE_LIMIT)}</B></FONT>']
     byline = " · ".join(
         _short(article[key]) for key in ("outlet", "author", "date") if article[key]
     )
     if byline:
-        lines.append(f'<FONT POINT-SIZE="10" COLOR="#444444">{byline}</FONT>')
+        lines.append(f'<FONT POINT-SIZE="10" COLOR="{theme.muted}">{byline}</FONT>')
     if article["url"]:
         url = _short(article["url"], TITLE_LIMIT)
-        lines.append(f'<FONT POINT-SIZE="8" COLOR="#666666">{url}</FONT>')
+        lines.append(f'<FONT POINT-SIZE="8" COLOR="{theme.faint}">{url}</FONT>')
     return _Html("<BR/>".join(lines))
 
 
@@ -270,30 +278,32 @@ def _legend(
     used: Iterable[Relation],
     colours: Mapping[str, str],
     names: Mapping[str, str],
+    theme: Theme,
     status: bool = False,
 ) -> _Html:
     rows = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>']
     if status:
         rows += [
-            f'<TR><TD BGCOLOR="{STATUS_FILLS[word]}" BORDER="1"> </TD>'
+            f'<TR><TD BGCOLOR="{theme.status_fills[word]}" BORDER="1"> </TD>'
             f'<TD ALIGN="LEFT">{_html(STATUS_WORDS[word])}: {_html(meaning)}</TD></TR>'
             for word, meaning in STATUS_MEANINGS.items()
         ]
     for relation in Relation:
         if relation in used:
-            style = RELATION_STYLES[relation]
+            style = theme.relations[relation]
             rows.append(
                 f'<TR><TD ALIGN="LEFT"><FONT COLOR="{style.color}">{style.sample}</FONT></TD>'
                 f'<TD ALIGN="LEFT">{_html(relation.value)}</TD></TR>'
             )
     for speaker_id, colour in colours.items():
-        fill = "#FFFFFF" if status else tint(colour)  # with statuses, only borders are speakers
+        # With statuses, only borders tell the speakers.
+        fill = (theme.background or "#FFFFFF") if status else theme.fill(colour)
         rows.append(
-            f'<TR><TD BGCOLOR="{fill}" BORDER="1" COLOR="{colour}"> </TD>'
+            f'<TR><TD BGCOLOR="{fill}" BORDER="1" COLOR="{theme.border(colour)}"> </TD>'
             f'<TD ALIGN="LEFT">{_short(names[speaker_id])}</TD></TR>'
         )
     return _Html(
-        '<TABLE BORDER="1" COLOR="#BBBBBB" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'
+        f'<TABLE BORDER="1" COLOR="{theme.frame}" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'
         + "".join(rows)
         + "</TABLE>"
     )
@@ -378,7 +388,8 @@ def to_dot(
     in_time = options.view == "timeline"
     focused = graph.graph.get("focus")  # the statement a focused view is centred on
     status = _statuses(graph) if options.status else {}
-    colours = _Colours(graph, options.color_by)
+    theme = THEMES[options.theme]
+    colours = _Colours(graph, options.color_by, theme)
     speaker_data = {data["id"]: data for _, data in speakers(graph)}
     names = {speaker_id: data["name"] for speaker_id, data in speaker_data.items()}
     statement_list = list(statements(graph))
@@ -391,7 +402,7 @@ def to_dot(
         "rankdir": "LR" if in_time else "BT",
         "newrank": "true",
         "fontname": FONT,
-        "label": _graph_label(graph.graph["article"]),
+        "label": _graph_label(graph.graph["article"], theme),
         "labelloc": "t",
         "tooltip": graph.graph["article"]["title"],
         "nodesep": 0.3,
@@ -399,29 +410,31 @@ def to_dot(
         "pad": 0.3,
         **layout.attributes,
     }
+    if theme.background:
+        graph_attrs.update(bgcolor=theme.background, fontcolor=theme.text)
     out.append(f"  graph [{_attributes(graph_attrs)}];")
     out.append(
         f'  node [shape=box, style="rounded,filled", fontname={_quoted(FONT)}, fontsize=10, '
-        'margin="0.1,0.05", penwidth=1.4];'
+        f'margin="0.1,0.05", penwidth=1.4{_ink(theme)}];'
     )
-    out.append(f"  edge [fontname={_quoted(FONT)}, fontsize=9, arrowsize=0.9];")
+    out.append(f"  edge [fontname={_quoted(FONT)}, fontsize=9, arrowsize=0.9{_ink(theme)}];")
 
     def node_line(node: str, data: Mapping[str, Any], indent: str) -> str:
         # Written out rather than through _attributes: this runs once per statement, and the
         # id (argmap's id alphabet) and colours (#rrggbb) need no escaping.
         colour = colours.by_speaker[data["speaker"]]
         speaker = names[data["speaker"]]
-        fill = tint(colour)
+        fill = theme.fill(colour)
         extra = _place(data, graph.graph["article"]["date"]) if in_time else ""
         if status:
-            fill = STATUS_FILLS[status[node]]
+            fill = theme.status_fills[status[node]]
             extra = " · ".join(part for part in (extra, STATUS_WORDS[status[node]]) if part)
         focus = ", penwidth=3.5" if node == focused else ""
         return (
             f'{indent}{node_names[node]} [id="statement-{data["id"]}", '
             f"label=<{_statement_label(data, speaker, options, extra)}>, "
             f"tooltip={_quoted(_statement_tooltip(data, speaker))}, "
-            f'fillcolor="{fill}", color="{colour}"{focus}];'
+            f'fillcolor="{fill}", color="{theme.border(colour)}"{focus}];'
         )
 
     if group_by != "none":
@@ -436,7 +449,7 @@ def to_dot(
         for index, (group_id, data) in enumerate(ordered):
             if group_id not in groups:
                 continue
-            cluster = _cluster_attributes(group_by, data, colours)
+            cluster = _cluster_attributes(group_by, data, colours, theme)
             if in_time:
                 cluster["labelloc"] = "t"
             out.append(f"  subgraph cluster_{index} {{")
@@ -477,7 +490,7 @@ def to_dot(
     for source, target, data in responses(graph):
         relation = Relation(data["relation"])
         used.add(relation)
-        style = RELATION_STYLES[relation]
+        style = theme.relations[relation]
         source_data, target_data = graph.nodes[source], graph.nodes[target]
         tooltip = (
             f"{names[source_data['speaker']]} {relation.value} "
@@ -502,7 +515,7 @@ def to_dot(
             "id": "legend",
             "shape": "plain",
             "style": "solid",
-            "label": _legend(used, shown, names, bool(status)),
+            "label": _legend(used, shown, names, theme, bool(status)),
         }
         out.append(f"  legend [{_attributes(legend)}];")
     out.append("}")
@@ -524,12 +537,13 @@ def _overview(graph: ArgGraph, by: str, options: RenderOptions) -> tuple[str, La
     parties, flows = aggregate(graph, "speaker" if by == "speaker" else "topic")
     layout = plan_overview(sum(1 for flow in flows if flow.source != flow.target))
     label_key = "xlabel" if layout.external_labels else "label"
-    colours = _Colours(graph, options.color_by)
+    theme = THEMES[options.theme]
+    colours = _Colours(graph, options.color_by, theme)
     out = ["digraph argmap {"]
     graph_attrs: _Attrs = {
         "rankdir": "LR",
         "fontname": FONT,
-        "label": _graph_label(graph.graph["article"]),
+        "label": _graph_label(graph.graph["article"], theme),
         "labelloc": "t",
         "tooltip": graph.graph["article"]["title"],
         "nodesep": 0.6,
@@ -537,12 +551,14 @@ def _overview(graph: ArgGraph, by: str, options: RenderOptions) -> tuple[str, La
         "pad": 0.3,
         **layout.attributes,
     }
+    if theme.background:
+        graph_attrs.update(bgcolor=theme.background, fontcolor=theme.text)
     out.append(f"  graph [{_attributes(graph_attrs)}];")
     out.append(
         f'  node [shape=box, style="rounded,filled", fontname={_quoted(FONT)}, fontsize=11, '
-        'margin="0.15,0.1", penwidth=1.6];'
+        f'margin="0.15,0.1", penwidth=1.6{_ink(theme)}];'
     )
-    out.append(f"  edge [fontname={_quoted(FONT)}, fontsize=10, arrowsize=1.0];")
+    out.append(f"  edge [fontname={_quoted(FONT)}, fontsize=10, arrowsize=1.0{_ink(theme)}];")
     names = {party.id: f"p{index}" for index, party in enumerate(parties)}
     # Responses within one party are counted in its box: loops would crowd the map.
     within: dict[str, list[Flow]] = {}
@@ -552,12 +568,12 @@ def _overview(graph: ArgGraph, by: str, options: RenderOptions) -> tuple[str, La
     for party in parties:
         if by == "speaker":
             colour = colours.by_speaker[party.id]
-            fill = tint(colour)
+            colour, fill = theme.border(colour), theme.fill(colour)
         else:
-            colour, fill = "#888888", "#F4F4F4"
+            colour, fill = theme.muted, theme.panel
         attrs: _Attrs = {
             "id": f"{by}-{party.id}",
-            "label": _party_label(party, within.get(party.id, [])),
+            "label": _party_label(party, within.get(party.id, []), theme),
             "tooltip": f"{party.label}: {_plural_of(party.statements, 'statement')}",
             "fillcolor": fill,
             "color": colour,
@@ -570,7 +586,7 @@ def _overview(graph: ArgGraph, by: str, options: RenderOptions) -> tuple[str, La
             continue
         relation = Relation(flow.relation)
         used.add(relation)
-        style = RELATION_STYLES[relation]
+        style = theme.relations[relation]
         width = style.penwidth + 1.5 * math.log2(flow.count)
         out.append(
             f"  {names[flow.source]} -> {names[flow.target]} "
@@ -584,7 +600,7 @@ def _overview(graph: ArgGraph, by: str, options: RenderOptions) -> tuple[str, La
             "id": "legend",
             "shape": "plain",
             "style": "solid",
-            "label": _legend(used, {}, {}),
+            "label": _legend(used, {}, {}, theme),
         }
         out.append(f"  legend [{_attributes(legend)}];")
     out.append("}")
@@ -606,11 +622,11 @@ def _flow_sentence(flow: Flow, labels: Mapping[str, str]) -> str:
     return f"{labels[flow.source]} {verb} {target}: {_plural_of(flow.count, 'response')}"
 
 
-def _party_label(party: Party, within: Iterable[Flow]) -> _Html:
+def _party_label(party: Party, within: Iterable[Flow], theme: Theme) -> _Html:
     """A speaker's or topic's box: name, details, statements by kind, and inner responses."""
     lines = [f"<B>{_short(party.label)}</B>"]
     if party.detail:
-        lines.append(f'<FONT POINT-SIZE="9" COLOR="#444444">{_short(party.detail)}</FONT>')
+        lines.append(f'<FONT POINT-SIZE="9" COLOR="{theme.muted}">{_short(party.detail)}</FONT>')
     kinds = [_plural_of(count, kind) for kind, count in party.kinds.items()]
     small = [f"{_plural_of(party.statements, 'statement')}:"]
     small += [", ".join(kinds[i : i + 3]) for i in range(0, len(kinds), 3)]
@@ -621,7 +637,9 @@ def _party_label(party: Party, within: Iterable[Flow]) -> _Html:
     return _Html("<BR/>".join(lines))
 
 
-def _cluster_attributes(group_by: str, data: Mapping[str, Any], colours: _Colours) -> _Attrs:
+def _cluster_attributes(
+    group_by: str, data: Mapping[str, Any], colours: _Colours, theme: Theme
+) -> _Attrs:
     """Cluster label and colours; ``labelloc=b`` puts the label on top, as ranks run bottom-up."""
     if group_by == "speaker":
         colour = colours.by_speaker[data["id"]]
@@ -634,8 +652,8 @@ def _cluster_attributes(group_by: str, data: Mapping[str, Any], colours: _Colour
             "label": _Html(label),
             "labelloc": "b",
             "style": "rounded,filled",
-            "color": colour,
-            "fillcolor": tint(colour, 0.94),
+            "color": theme.border(colour),
+            "fillcolor": theme.fill(colour, 0.94),
             "fontsize": 12.0,
         }
     return {
@@ -644,8 +662,8 @@ def _cluster_attributes(group_by: str, data: Mapping[str, Any], colours: _Colour
         "labelloc": "b",
         "tooltip": data["description"] or data["label"],
         "style": "rounded,filled",
-        "color": "#BBBBBB",
-        "fillcolor": "#F7F7F7",
+        "color": theme.frame,
+        "fillcolor": theme.panel,
         "fontsize": 12.0,
     }
 

@@ -14,7 +14,8 @@ interview a week later), each annotated in its own file. Read together:
 
 The merged graph has the shape :mod:`argmap.graph` describes, with ``ARTICLE:ID`` statement ids,
 and two more attributes: each statement's ``article`` (the article id) and the graph's
-``articles`` (one mapping per file: ``id``, ``title``, ``date``, ``url``, ``source``).
+``articles`` (one mapping per file: ``id``, ``title``, ``outlet``, ``author``, ``date``,
+``url``, ``source`` and ``text``, the article's text or None).
 """
 
 from __future__ import annotations
@@ -69,9 +70,12 @@ def merge(disputes: Sequence[Dispute]) -> Merged:
             {
                 "id": name,
                 "title": article["title"],
+                "outlet": article["outlet"],
+                "author": article["author"],
                 "date": article["date"],
                 "url": article["url"],
                 "source": graph.graph["source"],
+                "text": graph.graph["article_text"],
             }
         )
     dates = {a["date"] for a in articles}
@@ -177,6 +181,12 @@ class Loaded:
     """Every file's warnings, then those about references between files."""
     notes: tuple[str, ...] = ()
     """What merging several files decided (see :class:`Merged`)."""
+
+    def _repr_svg_(self) -> str:
+        """The map, as Jupyter and IPython show an object: ``loaded`` alone in a cell draws it."""
+        from argmap.drawing import render
+
+        return render(self.graph, "svg").decode("utf-8")
 
 
 def load_graph(

@@ -14,10 +14,12 @@ __all__ = [
     "COLOR_BY",
     "FORMATS",
     "GROUP_BY",
+    "THEME_NAMES",
     "VIEWS",
     "ColorBy",
     "GroupBy",
     "RenderOptions",
+    "ThemeName",
     "View",
     "format_for",
 ]
@@ -39,6 +41,12 @@ View: TypeAlias = Literal["statements", "speakers", "topics", "timeline"]
 VIEWS: Final[tuple[View, ...]] = ("statements", "speakers", "topics", "timeline")
 """What a map shows: every statement and its responses; one node per speaker or per topic
 with the responses between them counted; or the statements in the order they were made."""
+
+ThemeName: TypeAlias = Literal["default", "print", "dark"]
+
+THEME_NAMES: Final[tuple[ThemeName, ...]] = ("default", "print", "dark")
+"""Looks of a map (see :mod:`argmap.theme`): colour-blind-safe colours, greyscale for paper,
+or light on dark."""
 
 _SUFFIXES: Final = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 
@@ -66,6 +74,7 @@ class RenderOptions:
         view: What the map shows (see :data:`VIEWS`).
         status: Mark each statement in, out or undecided under grounded semantics (its fill
             colour and a word in its box).
+        theme: The map's look (see :data:`THEME_NAMES`).
     """
 
     group_by: GroupBy = "speaker"
@@ -76,3 +85,4 @@ class RenderOptions:
     timeout: float = 120.0
     view: View = "statements"
     status: bool = False
+    theme: ThemeName = "default"

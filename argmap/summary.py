@@ -30,6 +30,8 @@ __all__ = [
     "VERSION",
     "WIDTH",
     "format_summary",
+    "md_cell",
+    "md_table",
     "summary_data",
     "to_json",
     "to_markdown",
@@ -466,7 +468,7 @@ def _more(total: int, noun: str) -> list[str]:
 _MARKDOWN_SPECIAL: Final = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|~&$#"})
 
 
-def _md(text: str) -> str:
+def md_cell(text: str) -> str:
     """Text as Markdown that shows it literally, on one line (safe in a table cell)."""
     return _one_line(text).translate(_MARKDOWN_SPECIAL)
 
@@ -478,20 +480,20 @@ def _code(identifier: str) -> str:
 def to_markdown(summary: Summary) -> str:
     """Return the summary as GitHub-flavoured Markdown: headings, tables and lists."""
     view = _View(summary)
-    out: list[str] = [f"# Summary: {_md(summary.title)}", ""]
+    out: list[str] = [f"# Summary: {md_cell(summary.title)}", ""]
     source = f"{_code(summary.source)}: " if summary.source else ""
-    out += [f"{source}{_md(view.overview())}", ""]
+    out += [f"{source}{md_cell(view.overview())}", ""]
 
     out += ["## Speakers", ""]
     kinds = view.used_kinds()
-    out += _table(
+    out += md_table(
         ["Speaker", "Statements", *kinds, "Topics"],
         [
             [
-                f"{_md(s.name)} ({_code(s.id)})",
+                f"{md_cell(s.name)} ({_code(s.id)})",
                 str(s.statements),
                 *(str(s.kinds.get(k, 0)) for k in kinds),
-                "; ".join(_md(view.labels.get(t, t)) for t in s.topics),
+                "; ".join(md_cell(view.labels.get(t, t)) for t in s.topics),
             ]
             for s in summary.speakers
         ],
@@ -502,12 +504,12 @@ def to_markdown(summary: Summary) -> str:
     relations = view.used_relations()
     pairs = view.pairs()
     if pairs:
-        out += _table(
+        out += md_table(
             ["Responder", "Answered", *relations, "Total"],
             [
                 [
-                    _md(view.name(a)),
-                    _md(view.name(b)),
+                    md_cell(view.name(a)),
+                    md_cell(view.name(b)),
                     *(str(counts.get(r, 0)) for r in relations),
                     str(sum(counts.values())),
                 ]
@@ -520,21 +522,21 @@ def to_markdown(summary: Summary) -> str:
 
     out += ["## Topics", ""]
     for topic in summary.topics:
-        out += [f"### {_md(topic.label)} ({_code(topic.id)})", ""]
-        who = _and([_md(view.name(s)) for s in topic.speakers])
+        out += [f"### {md_cell(topic.label)} ({_code(topic.id)})", ""]
+        who = _and([md_cell(view.name(s)) for s in topic.speakers])
         out += [f"{_n(topic.statements, 'statement')}" + (f" by {who}." if who else "."), ""]
         if topic.claims:
-            out += _table(
+            out += md_table(
                 ["Claim", "Speaker", "Kind", "Status", "Answered by"],
                 [
                     [
                         _statement_cell(view, claim.statement),
-                        _md(view.name(view.statements[claim.statement].speaker)),
+                        md_cell(view.name(view.statements[claim.statement].speaker)),
                         view.statements[claim.statement].kind,
                         view.status(claim.statement),
                         "; ".join(
                             f"{_PARTICIPLES.get(a.relation, a.relation + ' by')} "
-                            f"{_code(a.statement)} ({_md(view.name(a.speaker))})"
+                            f"{_code(a.statement)} ({md_cell(view.name(a.speaker))})"
                             for a in claim.answers
                         ),
                     ]
@@ -545,12 +547,12 @@ def to_markdown(summary: Summary) -> str:
     out += ["## Unanswered", ""]
     out += [f"Claims and questions no other speaker responded to: {len(summary.unanswered)}.", ""]
     if summary.unanswered:
-        out += _table(
+        out += md_table(
             ["Statement", "Speaker", "Kind"],
             [
                 [
                     _statement_cell(view, s),
-                    _md(view.name(view.statements[s].speaker)),
+                    md_cell(view.name(view.statements[s].speaker)),
                     view.statements[s].kind,
                 ]
                 for s in summary.unanswered
@@ -564,12 +566,12 @@ def to_markdown(summary: Summary) -> str:
         "",
     ]
     if summary.contested:
-        out += _table(
+        out += md_table(
             ["Statement", "Speaker", "Attacks", "Attacked by", "Status"],
             [
                 [
                     _statement_cell(view, c.statement),
-                    _md(view.name(view.statements[c.statement].speaker)),
+                    md_cell(view.name(view.statements[c.statement].speaker)),
                     str(len(c.attackers)),
                     ", ".join(_code(a) for a in c.attackers),
                     view.status(c.statement),
@@ -591,8 +593,8 @@ def to_markdown(summary: Summary) -> str:
         for number, (lead, statement) in enumerate(zip(leads, chain.statements, strict=True)):
             info = view.statements[statement]
             out.append(
-                f"{number + 1}. {lead}{_code(statement)} ({_md(view.name(info.speaker))}, "
-                f"{info.kind}, {view.status(statement)}): {_md(info.text)}"
+                f"{number + 1}. {lead}{_code(statement)} ({md_cell(view.name(info.speaker))}, "
+                f"{info.kind}, {view.status(statement)}): {md_cell(info.text)}"
             )
         out.append("")
     else:
@@ -600,13 +602,13 @@ def to_markdown(summary: Summary) -> str:
 
     out += ["## Concessions and agreement", ""]
     if summary.concessions:
-        out += _table(
+        out += md_table(
             ["Statement", "Speaker", "Grants"],
             [
                 [
                     _statement_cell(view, c.statement),
-                    _md(view.name(c.speaker)),
-                    _md(_granted(view, c)),
+                    md_cell(view.name(c.speaker)),
+                    md_cell(_granted(view, c)),
                 ]
                 for c in summary.concessions
             ],
@@ -625,21 +627,21 @@ def to_markdown(summary: Summary) -> str:
             _code(label.statement),
             label.status,
             _PREFERRED_WORDS[summary.preferred.get(label.statement)],
-            _md(label.reason.split(": ", 1)[1]),
+            md_cell(label.reason.split(": ", 1)[1]),
         ]
         for label in summary.grounded
         if label.reason != "in: no attacker"
     ]
     if rows:
-        out += _table(["Statement", "Status", "Preferred", "Why"], rows)
+        out += md_table(["Statement", "Status", "Preferred", "Why"], rows)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 def _statement_cell(view: _View, statement: str) -> str:
-    return f"{_code(statement)}: {_md(view.statements[statement].text)}"
+    return f"{_code(statement)}: {md_cell(view.statements[statement].text)}"
 
 
-def _table(
+def md_table(
     header: Sequence[str], rows: Iterable[Sequence[str]], *, numeric: Iterable[int] = ()
 ) -> list[str]:
     """A GitHub Markdown table, then a blank line; ``numeric`` columns are right-aligned."""

@@ -42,13 +42,23 @@ ensure_venv() {
 # ensure_node_tools: the real readers some tests use (the Argdown CLI, Mermaid's parser) in .tools/.
 ensure_node_tools() {
     command -v npm >/dev/null 2>&1 || apt_install nodejs npm
-    for package in @argdown/cli mermaid jsdom; do
+    for package in @argdown/cli mermaid jsdom axe-core; do
         if [ ! -d ".tools/node_modules/$package" ]; then
-            say "installing the Argdown CLI and Mermaid's parser into .tools"
+            say "installing the Argdown CLI, Mermaid's parser and axe-core into .tools"
             npm install --prefix .tools --no-audit --no-fund --silent \
-                @argdown/cli@1.7.5 mermaid@11.17.2 jsdom@29.1.1 \
+                @argdown/cli@1.7.5 mermaid@11.17.2 jsdom@29.1.1 axe-core@4.14.1 \
                 || die "npm could not install the test tools"
             break
         fi
     done
+}
+
+# ensure_test_programs: what some tests read outputs with: Chromium and ChromeDriver (the HTML
+# report in a real browser), pdftotext (text of PDF maps).
+ensure_test_programs() {
+    missing=""
+    command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+    command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"
+    command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+    [ -z "$missing" ] || apt_install $missing
 }

@@ -15,6 +15,7 @@ import json
 import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
 from typing import Any
 
 import networkx as nx
@@ -327,3 +328,80 @@ def test_maps_carry_hostile_text_only_as_text(
     for key, text in HOSTILE.items():
         # A box shows the first TEXT_LIMIT characters of a paraphrase; its tooltip, more.
         assert squash(text)[: TEXT_LIMIT - 1] in reading.text, key
+
+
+# --- Reports ---------------------------------------------------------------------------------
+
+
+class _Elements(HTMLParser):
+    """Every element with its attributes, as a browser's tokenizer reads them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+
+def elements(markup: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Elements()
+    parser.feed(markup)
+    parser.close()
+    return parser.elements
+
+
+def no_active_content(found: list[tuple[str, dict[str, str | None]]], scripts: int) -> None:
+    assert [tag for tag, _ in found].count("script") == scripts
+    for tag, attributes in found:
+        assert not any(name.startswith("on") for name in attributes), (tag, attributes)
+        for name in ("href", "src", "xlink:href"):
+            assert not (attributes.get(name) or "").strip().lower().startswith("javascript:")
+
+
+@pytest.mark.needs_dot
+def test_the_html_report_carries_hostile_text_only_as_text(graph: ArgGraph) -> None:
+    from argmap.report import make
+
+    document = make(graph, "html").text.decode("utf-8")
+    found = elements(document)
+    no_active_content(found, scripts=1)  # the report's own script
+    assert [tag for tag, _ in found].count("tr") == len(HOSTILE) + 1  # and the header row
+    _, _, text = html_parts(document)
+    for key, value in HOSTILE.items():
+        assert squash(value) in squash(text), key
+
+
+def test_the_markdown_report_carries_hostile_text_only_as_text(graph: ArgGraph) -> None:
+    from markdown_it import MarkdownIt
+
+    from argmap.report import make
+
+    document = make(graph, "markdown").text.decode("utf-8")  # the map as Mermaid
+    rendered = MarkdownIt("commonmark").enable("table").render(document)
+    found = elements(rendered)
+    no_active_content(found, scripts=0)
+    tags = {tag for tag, _ in found}
+    assert tags <= {
+        "h1",
+        "h2",
+        "p",
+        "pre",
+        "code",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "ul",
+        "li",
+        "strong",
+        "hr",
+    }, tags
+    assert [tag for tag, _ in found].count("pre") == 1  # the Mermaid block stays one block
+    rows = [tag for tag, _ in found].count("tr")
+    assert rows == len(HOSTILE) + 1
+    _, _, text = html_parts(rendered)
+    for key, value in HOSTILE.items():
+        assert squash(value) in squash(text), key
