@@ -203,3 +203,26 @@ def test_the_report_passes_axe_accessibility_checks(browser: Any, report: Path) 
         ".catch(e => done([{id: 'axe-error', help: String(e)}]));"
     )
     assert results == []
+
+
+@pytest.mark.needs_dot
+def test_the_report_prints_without_its_controls(browser: Any, report: Path) -> None:
+    import base64
+    import subprocess
+
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext (Debian: poppler-utils) is not installed")
+    from selenium.webdriver.common.print_page_options import PrintOptions
+
+    browser.get(report.as_uri())
+    pdf = base64.b64decode(browser.print_page(PrintOptions()))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "report-printed.pdf").write_bytes(pdf)
+    text = subprocess.run(
+        [pdftotext, "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    assert "Statements" in text
+    assert "a few kopecks" in text  # the table and the article are printed
+    assert "Skip to the statements" not in text
+    assert "Fit" not in text.split()  # the zoom controls are not
