@@ -8,8 +8,12 @@ cannot be made, 2 for a usage error (click's own). Problems with input are print
 from __future__ import annotations
 
 import gc
+import io
+import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -34,6 +38,7 @@ from argmap.render_options import (
 if TYPE_CHECKING:
     from argmap.dispute import Dispute
     from argmap.graph import ArgGraph
+    from argmap.views import Selection
 
 SUMMARY_FORMATS = ("text", "markdown", "json")
 """The formats of ``argmap summary`` (argmap.summary.FORMATS, named here for a fast --help)."""
@@ -49,8 +54,13 @@ __all__ = ["main"]
 
 
 def _echo_diagnostics(diagnostics: tuple[Diagnostic, ...]) -> None:
+    """Print diagnostics on standard error, coloured on a terminal (see argmap.colour)."""
+    from argmap.colour import enabled, paint_diagnostic
+
+    colour = enabled(sys.stderr)
     for diagnostic in diagnostics:
-        click.echo(str(diagnostic), err=True)
+        text = str(diagnostic)
+        click.echo(paint_diagnostic(text) if colour else text, err=True, color=colour)
 
 
 def _plural(count: int, noun: str) -> str:
@@ -187,9 +197,18 @@ def validate(
 @click.option(
     "-o",
     "--output",
-    required=True,
     type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
     help="The file to write ('-' for standard output); its suffix sets the format.",
+)
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Draw each FILE to its own map in this directory (made if missing), in parallel.",
+)
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Draw again whenever a FILE or its article changes, until Ctrl-C.",
 )
 @click.option(
     "-f", "--format", "fmt", type=click.Choice(FORMATS), help="The format, if not the suffix's."
@@ -274,7 +293,9 @@ def validate(
 @input_options
 def render_command(
     files: tuple[Path, ...],
-    output: Path,
+    output: Path | None,
+    out_dir: Path | None,
+    watch: bool,
     fmt: str | None,
     group_by: str,
     color_by: str,
@@ -302,7 +323,16 @@ def render_command(
     them, with the responses between those. The output file is replaced only once the map is
     complete.
     """
-    suffix_format = format_for(str(output))
+    if output is not None and out_dir is not None:
+        raise click.UsageError(
+            "-o/--output and --out-dir exclude each other: -o draws all FILES as one map, "
+            "--out-dir one map per file"
+        )
+    if output is None and out_dir is None:
+        raise click.UsageError(
+            "missing -o/--output (one map of all FILES) or --out-dir (one map per file)"
+        )
+    suffix_format = format_for(str(output)) if output else fmt or "svg"
     if fmt is None:
         if suffix_format is None:
             raise click.BadParameter(
@@ -327,29 +357,123 @@ def render_command(
         view=cast(View, view),
         status=status,
     )
-    from argmap.drawing import render_map
-    from argmap.graph import statements
-    from argmap.output import write_output
-    from argmap.views import Selection, select
+    from argmap.views import Selection
 
     selection = Selection(speakers, topics, kinds, focus, depth)
-    with _exit_on_error():
-        graph, merge_notes = _graph(files, max_size, article_anywhere)
-        notes = list(merge_notes)
-        if not selection.empty:
-            total = sum(1 for _ in statements(graph))
-            whole = graph
-            graph = select(graph, selection)
-            if status:  # the standing of each statement in the whole dispute, not in the view
-                from argmap.analysis import grounded
+    draw: Callable[[], bool]
+    if out_dir is not None:
+        draw = partial(
+            _render_each, files, out_dir, fmt, options, selection, max_size, article_anywhere
+        )
+    else:
+        assert output is not None  # checked above: one of the two is given
+        draw = partial(
+            _render_merged, files, output, fmt, options, selection, max_size, article_anywhere
+        )
+    if watch:
+        _watch(files, draw, max_size)
+    elif not draw():
+        raise SystemExit(1)
 
-                graph.graph["statuses"] = {n: s.status for n, s in grounded(whole).items()}
-            shown = sum(1 for _ in statements(graph))
-            notes.append(f"showing {shown} of {total} statements: {selection.describe()}")
-        rendering = render_map(graph, fmt, options)
+
+def _render_merged(
+    files: tuple[Path, ...],
+    output: Path,
+    fmt: str,
+    options: RenderOptions,
+    selection: Selection,
+    max_size: float,
+    article_anywhere: bool,
+) -> bool:
+    """Draw FILES as one dispute to ``output``; report problems; tell whether it was drawn."""
+    from argmap.batch import draw
+    from argmap.output import write_output
+
+    try:
+        graph, merge_notes = _graph(files, max_size, article_anywhere)
+        rendering, notes = draw(graph, fmt, options, selection)
         write_output(output, rendering.data)
-    for note in [*notes, *rendering.layout.notes]:
+    except ArgmapError as error:
+        _report(error)
+        return False
+    for note in [*merge_notes, *notes]:
         click.echo(f"argmap: note: {note}", err=True)
+    return True
+
+
+def _render_each(
+    files: tuple[Path, ...],
+    out_dir: Path,
+    fmt: str,
+    options: RenderOptions,
+    selection: Selection,
+    max_size: float,
+    article_anywhere: bool,
+) -> bool:
+    """Draw each file to its own map in ``out_dir``, in parallel, with a bar on a terminal.
+
+    Each file's problems are reported in the order of FILES; one bad file does not stop the
+    others. Returns whether every map was drawn.
+    """
+    from argmap import batch
+
+    try:
+        jobs = batch.plan(files, out_dir, fmt)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        _report(ArgmapError(f"{out_dir}: cannot make the directory: {error.strerror or error}"))
+        return False
+    work = partial(
+        batch.render_file,
+        fmt=fmt,
+        options=options,
+        selection=selection,
+        max_bytes=_bytes(max_size),
+        article_anywhere=article_anywhere,
+    )
+    show_bar = len(jobs) > 1 and sys.stderr.isatty()
+    with click.progressbar(
+        length=len(jobs), label="Drawing", file=sys.stderr if show_bar else io.StringIO()
+    ) as bar:
+
+        def report(outcome: batch.Outcome) -> None:
+            if show_bar:
+                click.echo("\r\x1b[K", nl=False, err=True)  # clear the bar's line
+            if outcome.error is not None:
+                _report(outcome.error)
+                return
+            _echo_diagnostics(outcome.warnings)
+            for note in outcome.notes:
+                click.echo(f"argmap: note: {outcome.job.source}: {note}", err=True)
+
+        outcomes = batch.run_in_order(
+            jobs, work, on_result=report, on_progress=lambda: bar.update(1)
+        )
+    failed = batch.failed(outcomes)
+    if failed:
+        click.echo(
+            f"argmap: {failed} of {_plural(len(jobs), 'file')} could not be drawn", err=True
+        )
+    return not failed
+
+
+def _watch(files: tuple[Path, ...], draw: Callable[[], bool], max_size: float) -> None:
+    """Draw now and on every change of FILES or their articles, until Ctrl-C (exit status 0)."""
+    from argmap.watch import watch, watched_files
+
+    def again() -> None:
+        ok = draw()
+        when = time.strftime("%H:%M:%S")
+        state = "drawn" if ok else "not drawn: fix the problems above"
+        click.echo(f"argmap: {when} {state}; watching for changes (Ctrl-C to stop)", err=True)
+
+    try:
+        watch(lambda: watched_files(files, _bytes(max_size)), again)
+    except KeyboardInterrupt:
+        click.echo("", err=True)
 
 
 @main.command("summary")

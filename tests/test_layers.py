@@ -19,8 +19,8 @@ OWNERS = {
     "graphviz": {"drawing"},
     "yaml": {"yamlsource"},
     "networkx": {"graph", "drawing", "export.nodelink", "export.gexf"},
-    "pydantic": {"model", "validation"},
-    "pydantic_core": {"validation"},
+    "pydantic": {"model", "validation", "schema"},
+    "pydantic_core": {"validation", "schema"},
 }
 
 
