@@ -701,3 +701,98 @@ def import_command(file: Path, fmt: str, output: Path, report: bool, max_size: f
     if report:
         for line in summary.lines():
             click.echo(line, err=True)
+
+
+@main.command("schema")
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="The file to write, or '-' for standard output.",
+)
+def schema_command(output: Path) -> None:
+    """Print the JSON Schema of the annotation format, for editors' completion and checks.
+
+    Point an annotation at it with a first line such as
+    '# yaml-language-server: $schema=annotation.schema.json'.
+    """
+    from argmap.output import write_output
+    from argmap.schema import schema_json
+
+    with _exit_on_error():
+        write_output(output, schema_json().encode("utf-8"))
+
+
+@main.command("init")
+@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="The annotation to write, or '-' for standard output  [default: annotation.yaml "
+    "beside ARTICLE]",
+)
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@max_size_option
+def init_command(article: Path, output: Path | None, force: bool, max_size: float) -> None:
+    """Begin the annotation of an ARTICLE text file, valid as written.
+
+    The annotation has the article's metadata (the title guessed from its first line), the
+    speakers and topics sections, and a commented example statement of each kind; TODO
+    comments say what to fill in.
+    """
+    from argmap.output import write_output
+    from argmap.scaffold import scaffold_file
+
+    if output is None:
+        output = article.parent / "annotation.yaml"
+    to_stdout = str(output) == "-"
+    with _exit_on_error():
+        text = scaffold_file(article, None if to_stdout else output, max_bytes=_bytes(max_size))
+        if not to_stdout and output.exists() and not force:
+            raise ArgmapError(f"{output} exists; use --force to replace it")
+        write_output(output, text.encode("utf-8"))
+    if not to_stdout:
+        click.echo(
+            f"argmap: wrote {output}; fill in its TODOs, then: argmap validate {output}", err=True
+        )
+
+
+@main.command("draft")
+@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="The draft annotation to write, or '-' for standard output.",
+)
+@click.option("--title", help="The article's headline, if not its first line.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@max_size_option
+def draft_command(
+    article: Path, output: Path, title: str | None, force: bool, max_size: float
+) -> None:
+    """Draft an annotation of an ARTICLE text file: speakers, quotes, kinds and links, guessed.
+
+    Finds the quotations and reported speech, who said each (names, titles, pronouns), a kind
+    from the reporting verb and responses the article states. Every guess is commented in the
+    YAML and every statement tagged 'draft'; topics and paraphrases are left as TODO. The draft
+    validates as written.
+    """
+    from argmap.draft import draft_file
+    from argmap.output import write_output
+
+    to_stdout = str(output) == "-"
+    with _exit_on_error():
+        if not to_stdout and output.exists() and not force:
+            raise ArgmapError(f"{output} exists; use --force to replace it")
+        result, notes = draft_file(
+            article, None if to_stdout else output, title=title, max_bytes=_bytes(max_size)
+        )
+        write_output(output, result.yaml.encode("utf-8"))
+    for note in notes:
+        click.echo(f"argmap: note: {note}", err=True)
