@@ -142,3 +142,36 @@ def test_wheel_installs_and_renders_the_founding_example(
     svg = (work / "map.svg").read_text(encoding="utf-8")
     assert svg.lstrip().startswith(("<?xml", "<svg")), svg[:100]
     assert "Lavrov" in svg
+
+
+OWN_ARTICLE = """\
+Council votes to close the library
+
+The council voted on Tuesday to close the Elm Street library. Councillor Jane Porter said the
+building "costs more than it gives back". Residents' spokesman Tom Hale denied that the library
+was little used, insisting that "hundreds of children read there every week".
+"""
+
+
+@pytest.mark.needs_dot
+def test_a_new_user_goes_from_the_wheel_to_a_map_of_their_own_article(
+    wheel: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The path docs/index.md gives: install, draft (or init), validate, render, report."""
+    work = tmp_path_factory.mktemp("own")
+    venv = work / "venv"
+    run(sys.executable, "-m", "venv", venv)
+    python, argmap = venv / "bin" / "python", venv / "bin" / "argmap"
+    run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", wheel)
+    (work / "library.txt").write_text(OWN_ARTICLE, encoding="utf-8")
+    run(argmap, "init", "library.txt", "-o", "started.yaml", cwd=work)
+    run(argmap, "validate", "started.yaml", cwd=work)
+    run(argmap, "draft", "library.txt", "-o", "library.yaml", cwd=work)
+    assert ": ok (" in run(argmap, "validate", "library.yaml", cwd=work)
+    drafted = (work / "library.yaml").read_text(encoding="utf-8")
+    assert "name: Jane Porter" in drafted
+    assert "name: Tom Hale" in drafted
+    run(argmap, "render", "library.yaml", "-o", "library.svg", cwd=work)
+    assert "Porter" in (work / "library.svg").read_text(encoding="utf-8")
+    run(argmap, "report", "library.yaml", "-o", "library.html", cwd=work)
+    assert "costs more than it gives back" in (work / "library.html").read_text(encoding="utf-8")
