@@ -132,6 +132,37 @@ def input_options(command: Callable[..., None]) -> Callable[..., None]:
     return max_size_option(article_anywhere_option(command))
 
 
+# How a map is drawn: the same options for render and report.
+group_by_option = click.option(
+    "--group-by",
+    type=click.Choice(GROUP_BY),
+    default="speaker",
+    show_default=True,
+    help="Cluster statements by speaker, by topic, or not at all.",
+)
+wrap_option = click.option(
+    "--wrap",
+    type=click.IntRange(10, 200),
+    default=RenderOptions.wrap,
+    show_default=True,
+    help="Characters per line of statement text.",
+)
+theme_option = click.option(
+    "--theme",
+    type=click.Choice(THEME_NAMES),
+    default="default",
+    show_default=True,
+    help="Colour-blind-safe colours; 'print', greyscale for paper; or 'dark'.",
+)
+timeout_option = click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=RenderOptions.timeout,
+    show_default=True,
+    help="Seconds Graphviz may take before the rendering is abandoned.",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="argmap", prog_name="argmap")
 def main() -> None:
@@ -213,13 +244,7 @@ def validate(
 @click.option(
     "-f", "--format", "fmt", type=click.Choice(FORMATS), help="The format, if not the suffix's."
 )
-@click.option(
-    "--group-by",
-    type=click.Choice(GROUP_BY),
-    default="speaker",
-    show_default=True,
-    help="Cluster statements by speaker, by topic, or not at all.",
-)
+@group_by_option
 @click.option(
     "--color-by",
     type=click.Choice(COLOR_BY),
@@ -227,13 +252,7 @@ def validate(
     show_default=True,
     help="Colour statements by speaker, or by the speaker's group.",
 )
-@click.option(
-    "--wrap",
-    type=click.IntRange(10, 200),
-    default=RenderOptions.wrap,
-    show_default=True,
-    help="Characters per line of statement text.",
-)
+@wrap_option
 @click.option(
     "--quote-limit",
     type=click.IntRange(20, 5000),
@@ -241,13 +260,7 @@ def validate(
     show_default=True,
     help="Longest quote shown whole in a box; longer ones are shortened (whole in tooltips).",
 )
-@click.option(
-    "--theme",
-    type=click.Choice(THEME_NAMES),
-    default="default",
-    show_default=True,
-    help="Colour-blind-safe colours; 'print', greyscale for paper; or 'dark'.",
-)
+@theme_option
 @click.option("--no-legend", is_flag=True, help="Leave out the legend.")
 @click.option(
     "--view",
@@ -283,13 +296,7 @@ def validate(
     is_flag=True,
     help="Mark each statement in, out or undecided (grounded semantics of the attacks).",
 )
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0, min_open=True),
-    default=RenderOptions.timeout,
-    show_default=True,
-    help="Seconds Graphviz may take before the rendering is abandoned.",
-)
+@timeout_option
 @input_options
 def render_command(
     files: tuple[Path, ...],
@@ -538,34 +545,10 @@ def summary_command(
     is_flag=True,
     help="Markdown: put the map in the report as Mermaid instead of an SVG file beside it.",
 )
-@click.option(
-    "--theme",
-    type=click.Choice(THEME_NAMES),
-    default="default",
-    show_default=True,
-    help="The map's look: colour-blind-safe colours, 'print' or 'dark'.",
-)
-@click.option(
-    "--group-by",
-    type=click.Choice(GROUP_BY),
-    default="speaker",
-    show_default=True,
-    help="Cluster the map's statements by speaker, by topic, or not at all.",
-)
-@click.option(
-    "--wrap",
-    type=click.IntRange(10, 200),
-    default=RenderOptions.wrap,
-    show_default=True,
-    help="Characters per line of statement text in the map.",
-)
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0, min_open=True),
-    default=RenderOptions.timeout,
-    show_default=True,
-    help="Seconds Graphviz may take before the rendering is abandoned.",
-)
+@theme_option
+@group_by_option
+@wrap_option
+@timeout_option
 @input_options
 def report_command(
     files: tuple[Path, ...],

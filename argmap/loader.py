@@ -42,6 +42,7 @@ __all__ = [
     "loads",
     "place_in_file",
     "read_limited",
+    "read_text",
 ]
 
 _UTF8_BOM: Final = b"\xef\xbb\xbf"
@@ -113,6 +114,24 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
     return data
 
 
+def read_text(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) -> str:
+    """Read a UTF-8 text file of at most ``max_bytes``, as argmap reads every file it is given.
+
+    Line ends become newlines; a UTF-8 byte order mark is dropped.
+
+    Raises:
+        ArgmapError: when the file cannot be read (missing, too large, not a regular file).
+        AnnotationError: when it is not UTF-8, with the line and column of the first bad byte.
+    """
+    path = Path(path)
+    name = os.fspath(path)
+    try:
+        data = read_limited(path, max_bytes)
+    except OSError as exc:
+        raise ArgmapError(f"{name}: cannot read the file: {exc.strerror or exc}") from None
+    return _decode(data, name)
+
+
 def load(
     path: str | os.PathLike[str],
     *,
@@ -132,14 +151,9 @@ def load(
         ArgmapError: when the file cannot be read at all.
     """
     path = Path(path)
-    name = os.fspath(path)
-    try:
-        data = read_limited(path, max_bytes)
-    except OSError as exc:
-        raise ArgmapError(f"{name}: cannot read the file: {exc.strerror or exc}") from None
     return loads(
-        _decode(data, name),
-        name=name,
+        read_text(path, max_bytes),
+        name=os.fspath(path),
         base_dir=path.parent,
         max_bytes=max_bytes,
         article_anywhere=article_anywhere,

@@ -18,7 +18,7 @@ from typing import Final
 
 from argmap import yamlsource
 from argmap.diagnostics import ArgmapError
-from argmap.loader import MAX_FILE_BYTES, read_limited
+from argmap.loader import MAX_FILE_BYTES, read_text
 from argmap.model import DEFAULT_RELATION, Kind
 from argmap.schema import enum_member_docs
 
@@ -135,19 +135,8 @@ def scaffold_file(
             f"where argmap reads articles from (the annotation is to be in '{directory}/'); "
             "write the annotation beside the article with -o"
         )
-    try:
-        data = read_limited(article, max_bytes)
-    except OSError as exc:
-        raise ArgmapError(f"{article}: cannot read the file: {exc.strerror or exc}") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ArgmapError(
-            f"{article}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "save it as UTF-8"
-        ) from None
     return scaffold(
-        text,
+        read_text(article, max_bytes),
         relative.as_posix(),
         article_name=article.name,
         annotation_name="FILE" if annotation is None else str(annotation),

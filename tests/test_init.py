@@ -106,8 +106,12 @@ def test_init_refuses_an_article_outside_the_annotation_directory(
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (None, "cannot read the file: No such file or directory"),
-        (b"\xff\xfeH\x00i\x00", "not UTF-8 text (byte 0xff at offset 0); save it as UTF-8"),
+        (None, "argmap: {path}: cannot read the file: No such file or directory\n"),
+        (
+            b"\xff\xfeH\x00i\x00",
+            "{path}:1:1: error: the file is UTF-16; argmap reads UTF-8 [encoding]\n"
+            "  hint: save the file as UTF-8\nargmap: 1 error in {path}\n",
+        ),
     ],
 )
 def test_init_reports_an_unreadable_article(
@@ -118,7 +122,7 @@ def test_init_reports_an_unreadable_article(
         path.write_bytes(content)
     result = run("init", path)
     assert result.exit_code == 1
-    assert result.stderr == f"argmap: {path}: {message}\n"
+    assert result.stderr == message.format(path=path)
     assert "Traceback" not in result.output
 
 

@@ -12,13 +12,9 @@ Two jobs, both at build time so that nothing generated is committed:
 
 from __future__ import annotations
 
-import ast
-import functools
 import inspect
-import itertools
 import posixpath
 import re
-import textwrap
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
@@ -44,6 +40,7 @@ from argmap.model import (
     Statement,
     Topic,
 )
+from argmap.schema import enum_member_docs
 
 ANNOTATION_REFERENCE = "reference/annotation.md"
 MODELS: tuple[type[BaseModel], ...] = (
@@ -234,22 +231,4 @@ def _markdown(text: str) -> str:
 
 
 def _member_doc(member: Enum) -> str:
-    return _markdown(_member_docstrings(type(member)).get(member.name, ""))
-
-
-@functools.cache
-def _member_docstrings(enum: type[Enum]) -> dict[str, str]:
-    """The docstring under each member of an enum, read from its source (Python keeps none)."""
-    (definition,) = ast.parse(textwrap.dedent(inspect.getsource(enum))).body
-    assert isinstance(definition, ast.ClassDef)
-    docs: dict[str, str] = {}
-    for statement, following in itertools.pairwise(definition.body):
-        if (
-            isinstance(statement, ast.Assign)
-            and isinstance(statement.targets[0], ast.Name)
-            and isinstance(following, ast.Expr)
-            and isinstance(following.value, ast.Constant)
-            and isinstance(following.value.value, str)
-        ):
-            docs[statement.targets[0].id] = inspect.cleandoc(following.value.value)
-    return docs
+    return _markdown(enum_member_docs(type(member)).get(member.name, ""))

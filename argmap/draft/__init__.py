@@ -263,21 +263,11 @@ def draft_file(
         ArgmapError: when the article cannot be read, or (a bug) the draft does not validate.
     """
     from argmap.diagnostics import AnnotationError, ArgmapError
-    from argmap.loader import loads, read_limited
+    from argmap.loader import loads, read_text
 
     path = Path(article)
     name = os.fspath(path)
-    try:
-        data = read_limited(path, max_bytes)
-    except OSError as exc:
-        raise ArgmapError(f"{name}: cannot read the file: {exc.strerror or exc}") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ArgmapError(
-            f"{name}: the file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
-            f"{exc.start}); save it as UTF-8"
-        ) from None
+    text = read_text(path, max_bytes)
     directory = Path(output).parent if output is not None else Path()
     if not directory.is_dir():
         raise ArgmapError(f"{output}: cannot write: directory '{directory}' does not exist")
