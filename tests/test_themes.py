@@ -192,3 +192,12 @@ def test_unicode_survives_in_svg(tmp_path: Path) -> None:
     svg = render(build_graph(loads(UNICODE)), "svg").decode("utf-8")
     for word in ("Сергей Лавров", "Γιώργος", "דוד כהן", "أحمد علي", "مرحبا بكم"):
         assert word in svg, word
+
+
+@pytest.mark.needs_dot
+def test_unicode_maps_render_to_png(tmp_path: Path) -> None:
+    png = render(build_graph(loads(UNICODE)), "png")
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert width > 300
+    assert height > 100
