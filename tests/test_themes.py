@@ -195,7 +195,7 @@ def test_unicode_survives_in_svg(tmp_path: Path) -> None:
 
 
 @pytest.mark.needs_dot
-def test_unicode_maps_render_to_png(tmp_path: Path) -> None:
+def test_unicode_maps_render_to_png() -> None:
     png = render(build_graph(loads(UNICODE)), "png")
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
