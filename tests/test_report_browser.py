@@ -185,13 +185,22 @@ AXE = ROOT / ".tools" / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.mark.needs_dot
-def test_the_report_passes_axe_accessibility_checks(browser: Any, report: Path) -> None:
+@pytest.mark.parametrize("theme", ["default", "print", "dark"])
+def test_the_report_passes_axe_accessibility_checks(
+    browser: Any, report: Path, theme: str, tmp_path: Path
+) -> None:
     """axe-core's WCAG 2 A and AA rules: names and alternatives, contrast, landmarks."""
     if not AXE.exists():
         missing = f"{AXE} is missing: scripts/test installs axe-core into .tools"
         if os.environ.get("CI"):
             pytest.fail(missing)
         pytest.skip(missing)
+    if theme != "default":
+        report = tmp_path / f"report-{theme}.html"
+        result = CliRunner().invoke(
+            main, ["report", str(EXAMPLE), "-o", str(report), "--theme", theme]
+        )
+        assert result.exit_code == 0, result.output
     browser.get(report.as_uri())
     browser.execute_script(AXE.read_text(encoding="utf-8"))
     results = browser.execute_async_script(

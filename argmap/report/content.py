@@ -16,7 +16,7 @@ from typing import Any
 from argmap.analysis import grounded
 from argmap.drawing import speaker_colours
 from argmap.graph import ArgGraph, responses, speakers, statements
-from argmap.render_options import RenderOptions
+from argmap.render_options import RenderOptions, ThemeName
 from argmap.theme import STATUS_WORDS
 from argmap.views import Flow, aggregate
 
@@ -89,6 +89,8 @@ class Report:
     speakers: tuple[SpeakerKey, ...]
     flows: tuple[Flow, ...]
     relations: tuple[str, ...]
+    theme: ThemeName = "default"
+    """The map's theme, which the report's key follows."""
 
 
 def gather(graph: ArgGraph, options: RenderOptions | None = None) -> Report:
@@ -140,6 +142,7 @@ def gather(graph: ArgGraph, options: RenderOptions | None = None) -> Report:
         speakers=keys,
         flows=tuple(flows),
         relations=tuple(used),
+        theme=(options or RenderOptions()).theme,
     )
 
 

@@ -18,7 +18,7 @@ from html import escape
 from typing import Final
 
 from argmap.report.content import Article, Report, Row
-from argmap.theme import RELATION_STYLES, STATUS_FILLS, STATUS_MEANINGS, STATUS_WORDS, tint
+from argmap.theme import STATUS_MEANINGS, STATUS_WORDS, THEMES, tint
 
 __all__ = ["to_html"]
 
@@ -115,6 +115,8 @@ def _map_section(report: Report, svg: bytes) -> str:
 
 
 def _key(report: Report) -> str:
+    """The key to the map, in the map's theme (on the map's dark ground, for ``dark``)."""
+    theme = THEMES[report.theme]
     speakers = "".join(
         f'<li><span class="swatch" style="--c:{_e(s.colour)};--f:{_e(tint(s.colour, 0.75))}">'
         f"</span>{_e(s.name)}"
@@ -125,16 +127,20 @@ def _key(report: Report) -> str:
     relations = "".join(
         f'<li><span class="line" style="--c:{_e(style.color)};--s:{_DASHES[style.style]}">'
         f"</span>{_e(relation.value)}</li>"
-        for relation, style in RELATION_STYLES.items()
+        for relation, style in theme.relations.items()
         if relation.value in report.relations
     )
     statuses = "".join(
-        f'<li><span class="swatch" style="--c:#555;--f:{STATUS_FILLS[word]}"></span>'
+        f'<li><span class="swatch" style="--c:#555;--f:{theme.status_fills[word]}"></span>'
         f"{_e(STATUS_WORDS[word])}: {_e(meaning)}</li>"
         for word, meaning in STATUS_MEANINGS.items()
     )
+    ground = (
+        f' style="background:{theme.background};color:{theme.text}"' if theme.background else ""
+    )
     return (
-        '<div class="key" aria-label="Key"><h3>Speakers</h3>'
+        f'<div class="key{" dark" if theme.dark else ""}" aria-label="Key"{ground}>'
+        "<h3>Speakers</h3>"
         f"<ul>{speakers}</ul><h3>Responses</h3><ul>{relations}</ul>"
         f"<h3>Standing</h3><ul>{statuses}</ul></div>"
     )
@@ -256,6 +262,8 @@ figcaption{color:var(--muted);font-size:.9rem;margin:.25rem 0}
 g.node[id^="statement-"]{cursor:pointer}
 g.node.selected path,g.node.selected polygon{stroke-width:5px}
 g.node.selected{filter:drop-shadow(0 0 6px #0b5394)}
+.key{padding:.25rem .75rem;border-radius:4px}
+.key.dark .detail{color:#C8C8C8}
 .key ul{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
 .swatch{display:inline-block;width:1.1em;height:.9em;border:2px solid var(--c);
 background:var(--f);vertical-align:middle;margin-right:.35em;border-radius:3px}
